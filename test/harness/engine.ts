@@ -1,0 +1,392 @@
+/**
+ * Runs workflows through n8n-core's real WorkflowExecute, and polling triggers
+ * through a real PollContext, with credentials resolved the way n8n resolves
+ * them (generic `authenticate` blocks are evaluated over `$credentials`).
+ * HTTP is whatever the test intercepts (nock) or serves (the sandbox).
+ */
+import './env';
+
+import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	NodeConnectionTypes,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+	IRun,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+export interface Registry {
+	nodes: Record<string, INodeType>;
+	credentials: Record<string, ICredentialType>;
+}
+
+/** The start node of test workflows: emits the items given in its `items` parameter. */
+export class TestStart implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Test Start',
+		name: 'testStart',
+		group: ['trigger'],
+		version: 1,
+		description: 'Starts a test workflow with fixed items',
+		defaults: { name: 'Start' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+const START_TYPE = 'test.testStart';
+
+class RegistryNodeTypes implements INodeTypes {
+	constructor(private readonly types: Record<string, INodeType>) {}
+
+	getByName(type: string): INodeType {
+		const nodeType = this.types[type];
+		if (!nodeType) throw new Error(`Unknown node type in test workflow: ${type}`);
+		return nodeType;
+	}
+
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+/** Credentials of a run, by credential type; `updates` records what n8n would save. */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	readonly updates: Array<{ type: string; data: ICredentialDataDecryptedObject }> = [];
+
+	constructor(
+		private readonly credentialTypes: Record<string, ICredentialType>,
+		private readonly store: Record<string, ICredentialDataDecryptedObject>,
+	) {
+		super();
+	}
+
+	getParentTypes(name: string): string[] {
+		return this.credentialTypes[name]?.extends ?? [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const credentialType = this.credentialTypes[typeName];
+		const authenticate = credentialType?.authenticate;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		if (authenticate.type !== 'generic' || !workflow || !node) return requestOptions;
+		// As n8n's CredentialsHelper: every key and value is an expression over $credentials.
+		const resolve = (value: unknown) =>
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value as string,
+				'internal',
+				{ $credentials: credentials },
+				undefined,
+				'',
+			);
+		const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
+		for (const [outerKey, properties] of Object.entries(authenticate.properties)) {
+			options[outerKey] ??= {};
+			for (const [key, value] of Object.entries(properties as Record<string, unknown>)) {
+				options[outerKey][String(resolve(key))] = resolve(value);
+			}
+		}
+		return requestOptions;
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		// Mirrors n8n's CLI: runs when the expirable hidden field is empty or the request got a 401.
+		const credentialType = this.credentialTypes[typeName];
+		const expirable = credentialType?.properties.find(
+			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
+		);
+		if (!expirable || typeof credentialType.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const output = await credentialType.preAuthentication.call(helpers, credentials);
+		if (output?.[expirable.name] === undefined) return undefined;
+		const updated = Object.assign(credentials, output);
+		await this.updateCredentials({ id: '1', name: typeName }, typeName, updated);
+		return updated;
+	}
+
+	async runPreAuthentication(): Promise<ICredentialDataDecryptedObject | undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('getCredentials is not used by the test harness');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.store[type];
+		if (!data) throw new Error(`No test credentials of type ${type}`);
+		// Defaults of the credential's fields apply, as they do in n8n.
+		const withDefaults: ICredentialDataDecryptedObject = {};
+		for (const property of this.credentialTypes[type]?.properties ?? []) {
+			withDefaults[property.name] = property.default as ICredentialDataDecryptedObject[string];
+		}
+		return { ...withDefaults, ...data };
+	}
+
+	async updateCredentials(
+		_nodeCredentials: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	): Promise<void> {
+		this.store[type] = { ...data };
+		this.updates.push({ type, data: { ...data } });
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return this.credentialTypes[type]?.properties ?? [];
+	}
+}
+
+function additionalData(credentialsHelper: ICredentialsHelper, hooks?: ExecutionLifecycleHooks) {
+	return {
+		credentialsHelper,
+		hooks,
+		executionId: '1',
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		logAiEvent: () => {},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not available in the test harness');
+		},
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not available in the test harness');
+		},
+		evalLlmMockHandler: undefined,
+		ssrfBridge: undefined,
+		parentCallbackManager: undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+export interface NodeUnderTest {
+	/** Registry key, e.g. `haiiloShare`. */
+	type: string;
+	parameters: IDataObject;
+	name?: string;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	continueOnFail?: boolean;
+}
+
+export interface RunResult {
+	run: IRun;
+	status: IRun['status'];
+	/** The error that stopped the workflow, if any. */
+	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
+	/** Items the named node emitted on its first output, with pairedItem. */
+	items(nodeName?: string): INodeExecutionData[];
+	/** Just the json of those items. */
+	json(nodeName?: string): IDataObject[];
+	credentialUpdates: Array<{ type: string; data: ICredentialDataDecryptedObject }>;
+}
+
+/**
+ * Runs Start -> node (-> more nodes) in n8n-core's WorkflowExecute and returns
+ * what each node emitted. `input` is what the Start node emits.
+ */
+export async function runNode(
+	registry: Registry,
+	node: NodeUnderTest,
+	input: IDataObject[] = [{}],
+	options: { mode?: WorkflowExecuteMode; staticData?: IDataObject } = {},
+): Promise<RunResult> {
+	const nodeName = node.name ?? 'Node';
+	const credentialEntries = Object.keys(node.credentials ?? {});
+	const nodes: INode[] = [
+		{
+			id: 'start',
+			name: 'Start',
+			type: START_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(input) },
+		},
+		{
+			id: 'under-test',
+			name: nodeName,
+			type: node.type,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: node.parameters as INode['parameters'],
+			continueOnFail: node.continueOnFail,
+			credentials: Object.fromEntries(
+				credentialEntries.map((type) => [type, { id: '1', name: `${type} (test)` }]),
+			),
+		},
+	];
+	const connections = {
+		Start: { main: [[{ node: nodeName, type: NodeConnectionTypes.Main, index: 0 }]] },
+	};
+	const credentialTypes = registry.credentials;
+	const helper = new TestCredentialsHelper(credentialTypes, { ...(node.credentials ?? {}) });
+	const nodeTypes = new RegistryNodeTypes({ ...registry.nodes, [START_TYPE]: new TestStart() });
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'Test workflow',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		staticData: options.staticData,
+		settings: { executionOrder: 'v1' },
+	});
+	const workflowData: IWorkflowBase = {
+		id: 'test-workflow',
+		name: 'Test workflow',
+		active: false,
+		isArchived: false,
+		activeVersionId: null,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as unknown as IWorkflowBase;
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, '1', workflowData);
+	const data = additionalData(helper, hooks);
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node: nodes[0], data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	});
+	const run = await new WorkflowExecute(data, mode, runExecutionData).processRunExecutionData(workflow);
+	const runData = run.data.resultData.runData;
+	const items = (name = nodeName): INodeExecutionData[] =>
+		(runData[name]?.[0]?.data?.main?.[0] as INodeExecutionData[] | undefined) ?? [];
+	return {
+		run,
+		status: run.status,
+		error: (run.data.resultData.error ?? runData[nodeName]?.[0]?.error) as RunResult['error'],
+		items,
+		json: (name?: string) => items(name).map((item) => item.json),
+		credentialUpdates: helper.updates,
+	};
+}
+
+export interface PollUnderTest {
+	type: string;
+	parameters: IDataObject;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** The workflow's static data; kept by the caller across polls. */
+	staticData: IDataObject;
+	/** `trigger` for an active workflow, `manual` for "Fetch Test Event". */
+	mode?: WorkflowExecuteMode;
+}
+
+/** Runs one `poll()` of a polling trigger in a real n8n-core PollContext. */
+export async function runPoll(
+	registry: Registry,
+	trigger: PollUnderTest,
+): Promise<{ items: INodeExecutionData[]; json: IDataObject[]; returned: INodeExecutionData[][] | null }> {
+	const nodeType = registry.nodes[trigger.type];
+	if (!nodeType?.poll) throw new Error(`${trigger.type} has no poll()`);
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: trigger.type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: trigger.parameters as INode['parameters'],
+		credentials: Object.fromEntries(
+			Object.keys(trigger.credentials ?? {}).map((type) => [type, { id: '1', name: `${type} (test)` }]),
+		),
+	};
+	const nodeTypes = new RegistryNodeTypes(registry.nodes);
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData: { [`node:${node.name}`]: trigger.staticData },
+		settings: { executionOrder: 'v1' },
+	});
+	// n8n keeps node static data under "node:<name>"; the caller's object is that very entry.
+	workflow.staticData[`node:${node.name}`] = trigger.staticData;
+	const helper = new TestCredentialsHelper(registry.credentials, { ...(trigger.credentials ?? {}) });
+	const mode = trigger.mode ?? 'trigger';
+	const context = new PollContext(
+		workflow,
+		node,
+		additionalData(helper),
+		mode,
+		mode === 'manual' ? 'manual' : 'activate',
+	);
+	const returned = await nodeType.poll.call(context);
+	const items = returned?.[0] ?? [];
+	return { items, json: items.map((item) => item.json), returned };
+}
+
+/** Registry helpers for tests. */
+export function registryOf(nodes: Record<string, INodeType>, credentials: ICredentialType[]): Registry {
+	return {
+		nodes,
+		credentials: Object.fromEntries(credentials.map((credential) => [credential.name, credential])),
+	};
+}
