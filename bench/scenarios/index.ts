@@ -1,0 +1,5 @@
+import type { Scenario } from '../runner';
+import { foundationScenarios } from './foundation';
+
+/** Every benchmark scenario; each provider issue adds its own file here. */
+export const scenarios: Scenario[] = [...foundationScenarios];

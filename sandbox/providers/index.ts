@@ -1,0 +1,6 @@
+import type { SandboxModule } from '../server';
+
+/** Every provider module of the sandbox; each provider issue adds its own. */
+export function providerModules(): SandboxModule[] {
+	return [];
+}
