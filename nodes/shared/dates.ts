@@ -52,7 +52,11 @@ export function wallClockToDate(wallClock: string, timeZone: string): Date | und
 	if (!match) return undefined;
 	const [, y, mo, d, h = '0', mi = '0', s = '0', ms = '0'] = match;
 	const asUtc = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Number(ms.padEnd(3, '0')));
-	if (Number.isNaN(asUtc)) return undefined;
+	const check = new Date(asUtc);
+	// Date.UTC rolls 2024-13-45 over into 2025; a real date survives the round trip.
+	if (check.getUTCMonth() !== +mo - 1 || check.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) {
+		return undefined;
+	}
 	// Two passes settle the offset across a DST change.
 	let offset = timeZoneOffsetMinutes(timeZone, new Date(asUtc));
 	offset = timeZoneOffsetMinutes(timeZone, new Date(asUtc - offset * 60_000));

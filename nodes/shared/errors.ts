@@ -26,7 +26,8 @@ const QUERY_SECRET = new RegExp(
 	`([?&;,\\s"'](?:${SECRET_KEYS.filter((key) => !key.includes('-')).join('|')})=)[^&\\s"',;]+`,
 	'gi',
 );
-const BEARER = /\b(Bearer|Basic|OAuth)\s+[A-Za-z0-9._~+/=:-]+/g;
+// A token has at least 8 characters and a digit, so "Bearer token expired" stays readable.
+const BEARER = /\b(Bearer)\s+(?=[A-Za-z._~+/=:-]*\d)[A-Za-z0-9._~+/=:-]{8,}/gi;
 const AUTH_HEADER = /(["']?(?:authorization|profile-key)["']?\s*[:=]\s*["']?)[^"',}\r\n]+/gi;
 
 /**

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { runNode, runPoll } from '../harness/engine';
-import { testRegistry } from '../fixtures/TestApi';
+import { runCredentialTest, runNode, runPoll } from '../harness/engine';
+import { TestApi, testRegistry } from '../fixtures/TestApi';
 
 const credentials = { testApi: { apiKey: 'sk-secret-123456', baseUrl: 'https://api.example.com' } };
 
@@ -106,5 +106,20 @@ describe('engine harness (real n8n-core WorkflowExecute)', () => {
 		expect((await poll()).returned).toBeNull();
 		expect((await poll()).json).toEqual([{ id: 3 }]);
 		expect(staticData).toEqual({ lastId: 3 });
+	});
+
+	it('runs a credential test request with expressions and authentication resolved, then its rules', async () => {
+		nock('https://api.example.com', { reqheaders: { authorization: 'Bearer sk-secret-123456' } })
+			.get('/things/1')
+			.reply(200, { id: 1 })
+			.get('/things/1')
+			.reply(200, { id: 1, revoked: true })
+			.get('/things/1')
+			.reply(401, { message: 'bad key' });
+		const data = { apiKey: 'sk-secret-123456', baseUrl: 'https://api.example.com/' };
+		const ok = await runCredentialTest(new TestApi(), data);
+		expect(ok).toMatchObject({ status: 'OK', request: { baseURL: 'https://api.example.com', url: '/things/1' } });
+		expect(await runCredentialTest(new TestApi(), data)).toMatchObject({ status: 'Error', message: 'The key is revoked' });
+		expect((await runCredentialTest(new TestApi(), data)).status).toBe('Error');
 	});
 });

@@ -390,3 +390,76 @@ export function registryOf(nodes: Record<string, INodeType>, credentials: ICrede
 		credentials: Object.fromEntries(credentials.map((credential) => [credential.name, credential])),
 	};
 }
+
+/**
+ * Runs a credential type's `test` request as n8n's "Test connection" does:
+ * its expressions resolved over `$credentials`, the credential's authentication
+ * applied by n8n-core's httpRequestWithAuthentication, then its rules checked.
+ */
+export async function runCredentialTest(
+	credentialType: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string; request?: IHttpRequestOptions }> {
+	const test = credentialType.test;
+	if (!test?.request) throw new Error(`${credentialType.name} has no test request`);
+	let sentRequest: IHttpRequestOptions | undefined;
+	const probe: INodeType = {
+		description: {
+			displayName: 'Credential Test',
+			name: 'credentialTest',
+			group: ['transform'],
+			version: 1,
+			description: '',
+			defaults: { name: 'Credential Test' },
+			inputs: [NodeConnectionTypes.Main],
+			outputs: [NodeConnectionTypes.Main],
+			credentials: [{ name: credentialType.name, required: true }],
+			properties: [],
+		},
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const credentials = await this.getCredentials(credentialType.name);
+			const node = this.getNode();
+			const resolve = (value: unknown): unknown => {
+				if (typeof value === 'string' && value.startsWith('=')) return resolveExpression(value);
+				if (value && typeof value === 'object' && !Array.isArray(value)) {
+					return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolve(inner)]));
+				}
+				return value;
+			};
+			const resolveExpression = (value: string) =>
+				workflowOf(this).expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '');
+			const request = resolve({ method: 'GET', ...test.request }) as IHttpRequestOptions;
+			sentRequest = { ...request };
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, credentialType.name, {
+				...request,
+				json: true,
+				returnFullResponse: true,
+			})) as { statusCode: number; body: IDataObject };
+			return [[{ json: { statusCode: response.statusCode, body: response.body } }]];
+		},
+	};
+	const registry: Registry = { nodes: { credentialTest: probe }, credentials: { [credentialType.name]: credentialType } };
+	const result = await runNode(registry, {
+		type: 'credentialTest',
+		parameters: {},
+		credentials: { [credentialType.name]: data },
+	});
+	if (result.status !== 'success') {
+		return { status: 'Error', message: result.error?.message ?? 'failed', request: sentRequest };
+	}
+	const { statusCode, body } = result.json()[0] as { statusCode: number; body: IDataObject };
+	for (const rule of test.rules ?? []) {
+		if (rule.type === 'responseCode' && statusCode === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message, request: sentRequest };
+		}
+		if (rule.type === 'responseSuccessBody' && body?.[rule.properties.key] === rule.properties.value) {
+			return { status: 'Error', message: rule.properties.message, request: sentRequest };
+		}
+	}
+	return { status: 'OK', message: 'Connection tested successfully', request: sentRequest };
+}
+
+function workflowOf(ctx: IExecuteFunctions): Workflow {
+	// The execute context keeps its Workflow; n8n's own credential test resolves over it the same way.
+	return (ctx as unknown as { workflow: Workflow }).workflow;
+}
