@@ -113,9 +113,9 @@ export function ayrshareProvider(
 		retry: { maxRetries: 1, baseDelayMs: 5000, maxDelayMs: 5000 },
 		describeError: describeAyrshareError,
 		classify: (response): Verdict => {
-			// A Profile Key given in the node's options is no credential field, so
-			// the shared redaction does not know it: it is taken out here, before
-			// the body reaches an error or an item.
+			// Keys echoed back never reach an error or an item. The shared redaction
+			// covers errors for the credential's fields only; a Profile Key given in
+			// the node's options, and successful answers, are covered here.
 			for (const secret of extraSecrets) response.body = withoutSecret(response.body, secret);
 			const now = requestDeps.now();
 			const { statusCode, headers } = response;
@@ -182,30 +182,27 @@ export async function ayrshareRequest(
 	const profile = override || credentialKey;
 	const maxWaitMs = maxWaitMsFrom(options);
 	const windows = windowsOf(ctx);
+	const secrets = [credentials.apiKey, credentialKey, override].filter(
+		(value): value is string => typeof value === 'string' && value !== '',
+	);
 
 	const waitMs = (windows.get(profile) ?? 0) - requestDeps.now();
 	if (waitMs > 0) {
 		if (waitMs > maxWaitMs) {
 			const returnsAt = new Date(requestDeps.now() + waitMs).toISOString();
-			const secrets = SECRET_FIELDS.map((field) => credentials[field]).filter(
-				(value): value is string => typeof value === 'string' && value !== '',
-			);
 			throw buildApiError(ctx.getNode(), {
 				providerName: PROVIDER_NAME,
 				message: `Ayrshare's rate limit for this profile is used up for ${describeWait(waitMs)}, until ${returnsAt}; no call was sent`,
 				code: 429,
 				hint: `Access returns at ${returnsAt}. That is longer than this node's "Max Wait on Rate Limit" option (${Math.round(maxWaitMs / 1000)} s): run the workflow after that time, or raise the option. ${plainHint(429)}`,
 				itemIndex,
-				secrets: override ? [...secrets, override] : secrets,
+				secrets,
 			});
 		}
 		await requestDeps.sleep(waitMs);
 	}
 
-	const provider = ayrshareProvider(
-		(notBefore) => windows.set(profile, notBefore),
-		override && override !== credentialKey ? [override] : [],
-	);
+	const provider = ayrshareProvider((notBefore) => windows.set(profile, notBefore), secrets);
 	return await sendRequest(
 		ctx,
 		provider,
