@@ -3,13 +3,14 @@
  * intercepted: the exact requests sent and the exact items emitted.
  */
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../harness/engine';
 import { API_KEY, credentials, HOST, registry } from '../../fixtures/ayrshare/registry';
 
 const auth = { reqheaders: { authorization: `Bearer ${API_KEY}` }, badheaders: ['profile-key'] };
 
-function run(parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}], continueOnFail = false) {
+function run(parameters: IDataObject, input: IDataObject[] = [{}], continueOnFail = false) {
 	return runNode(registry, { type: 'ayrshare', parameters: { resource: 'analytics', ...parameters }, credentials: credentials(), continueOnFail }, input);
 }
 

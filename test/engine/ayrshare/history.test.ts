@@ -1,12 +1,13 @@
 /** History operations through the real engine: exact queries, exact rows, exact limits. */
 import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
 
 import { runNode } from '../../harness/engine';
 import { API_KEY, credentials, HOST, registry } from '../../fixtures/ayrshare/registry';
 
 const auth = { reqheaders: { authorization: `Bearer ${API_KEY}` }, badheaders: ['profile-key'] };
 
-function run(parameters: Record<string, unknown>, input: Array<Record<string, unknown>> = [{}]) {
+function run(parameters: IDataObject, input: IDataObject[] = [{}]) {
 	return runNode(registry, { type: 'ayrshare', parameters: { resource: 'history', ...parameters }, credentials: credentials() }, input);
 }
 
