@@ -26,7 +26,7 @@ export class Ayrshare implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Analytic', value: 'analytics' },
+					{ name: 'Analytics', value: 'analytics' },
 					{ name: 'History', value: 'history' },
 				],
 				default: 'analytics',
