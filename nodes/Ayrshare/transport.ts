@@ -87,7 +87,6 @@ export function describeAyrshareError(response: HttpResponse): ProviderErrorInfo
 }
 
 function withoutSecret(value: unknown, secret: string): unknown {
-	if (secret.length < 4) return value;
 	if (typeof value === 'string') return value.includes(secret) ? value.split(secret).join(REDACTED) : value;
 	if (Array.isArray(value)) return value.map((inner) => withoutSecret(inner, secret));
 	if (isPlainObject(value)) {
@@ -95,6 +94,11 @@ function withoutSecret(value: unknown, secret: string): unknown {
 	}
 	return value;
 }
+
+// In a successful answer only a secret long enough not to be ordinary text is
+// taken out (a short test key must not blank out words of post texts).
+const MIN_SECRET_IN_DATA = 8;
+const MIN_SECRET_IN_ERROR = 4;
 
 /**
  * Ayrshare's provider for the shared `sendRequest`: a call fails when the HTTP
@@ -116,9 +120,12 @@ export function ayrshareProvider(
 			// Keys echoed back never reach an error or an item. The shared redaction
 			// covers errors for the credential's fields only; a Profile Key given in
 			// the node's options, and successful answers, are covered here.
-			for (const secret of extraSecrets) response.body = withoutSecret(response.body, secret);
-			const now = requestDeps.now();
 			const { statusCode, headers } = response;
+			const minLength = statusCode >= 200 && statusCode < 300 ? MIN_SECRET_IN_DATA : MIN_SECRET_IN_ERROR;
+			for (const secret of extraSecrets) {
+				if (secret.length >= minLength) response.body = withoutSecret(response.body, secret);
+			}
+			const now = requestDeps.now();
 			if (statusCode >= 200 && statusCode < 300) {
 				const exhausted = exhaustedForMs(headers, now);
 				onWindow(exhausted === undefined ? 0 : now + exhausted);

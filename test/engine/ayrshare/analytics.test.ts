@@ -349,3 +349,18 @@ describe('Analytics > Get YouTube Playlists', () => {
 		expect(result.items()).toEqual([{ json: { id: 'PL1', snippet: { a: 1 } }, pairedItem: { item: 0 } }]);
 	});
 });
+
+describe('Simplify off', () => {
+	it.each([
+		['getBySocialId', { socialPostIds: '1', platform: 'instagram' }, 'post', '/api/analytics/post', { status: 'success', instagram: { id: '1', analytics: { a: { b: 1 } } } }],
+		['getSocial', { platforms: ['instagram'] }, 'post', '/api/analytics/social', { status: 'success', instagram: { analytics: { a: { b: 1 } } } }],
+		['getLinks', { lastDays: 2 }, 'get', '/api/analytics/links?lastDays=2', [{ id: 'l', stats: { clicks: 1 } }]],
+	])('%s emits what Ayrshare sent', async (operation, parameters, method, path, answer) => {
+		const interceptor = method === 'post' ? nock(HOST, auth).post(path) : nock(HOST, auth).get(path);
+		interceptor.reply(200, answer as nock.Body);
+
+		const result = await run({ operation, ...parameters, simplify: false });
+
+		expect(result.json()).toEqual(Array.isArray(answer) ? answer : [answer]);
+	});
+});

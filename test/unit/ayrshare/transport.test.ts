@@ -52,6 +52,16 @@ describe('Ayrshare provider', () => {
 		classify(response);
 		expect(response.body).toEqual({ message: 'Profile [redacted] is suspended', list: ['[redacted]'] });
 	});
+
+	it('leaves a short key alone in a successful answer (it would blank out ordinary words) but not in an error', () => {
+		const classify = ayrshareProvider(undefined, ['team']).classify!;
+		const success = { statusCode: 200, headers: {}, body: { post: 'our team rocks' } as unknown };
+		classify(success);
+		expect(success.body).toEqual({ post: 'our team rocks' });
+		const failure = { statusCode: 401, headers: {}, body: { message: 'key team is revoked' } as unknown };
+		classify(failure);
+		expect(failure.body).toEqual({ message: 'key [redacted] is revoked' });
+	});
 });
 
 describe('describing Ayrshare errors', () => {
