@@ -1,5 +1,6 @@
 import type { Scenario } from '../runner';
+import { ayrshareScenarios } from './ayrshare';
 import { foundationScenarios } from './foundation';
 
 /** Every benchmark scenario; each provider issue adds its own file here. */
-export const scenarios: Scenario[] = [...foundationScenarios];
+export const scenarios: Scenario[] = [...foundationScenarios, ...ayrshareScenarios];
