@@ -59,6 +59,8 @@ export interface RequestSettings {
 	/** The node option capping the longest wait on a throttle. */
 	maxWaitMs?: number;
 	itemIndex?: number;
+	/** Secrets of this call that are not credential fields (e.g. a key given as a node option). */
+	secrets?: string[];
 }
 
 /** Clock, randomness and sleep, replaceable by unit tests. */
@@ -164,7 +166,7 @@ export async function sendRequest(
 		maxWaitMs: settings.maxWaitMs ?? DEFAULT_RETRY_POLICY.maxWaitMs,
 	};
 	const classify = provider.classify ?? defaultClassify;
-	const secrets = await credentialSecrets(ctx, provider);
+	const secrets = [...(await credentialSecrets(ctx, provider)), ...(settings.secrets ?? [])];
 	const node = ctx.getNode();
 	const fail = (info: ProviderErrorInfo, response?: HttpResponse): NodeApiError =>
 		buildApiError(node, {
@@ -178,7 +180,8 @@ export async function sendRequest(
 
 	for (let attempt = 0; ; attempt++) {
 		const notBefore = notBeforeByContext.get(ctx) ?? 0;
-		const pause = notBefore - requestDeps.now();
+		// Pacing never waits longer than the user's cap allows.
+		const pause = Math.min(notBefore - requestDeps.now(), policy.maxWaitMs);
 		if (pause > 0) await requestDeps.sleep(pause);
 
 		let response: HttpResponse;

@@ -135,3 +135,23 @@ describe('sendRequest', () => {
 		expect(waits).toEqual([4000]);
 	});
 });
+
+describe('sendRequest settings', () => {
+	it('redacts per-call secrets that are not credential fields', async () => {
+		const { ctx } = fakeContext([{ statusCode: 400, body: { msg: 'profile pk-9876543 is unknown' } }]);
+		await expect(
+			sendRequest(ctx, provider, { url: 'https://x' }, { secrets: ['pk-9876543'] }),
+		).rejects.toMatchObject({ message: 'profile [redacted] is unknown' });
+	});
+
+	it('caps a pacing pause at the user\'s max wait', async () => {
+		const pacing: Provider = { ...provider, classify: () => ({ outcome: 'success', slowDownMs: 600_000 }) };
+		const { ctx } = fakeContext([
+			{ statusCode: 200, body: {} },
+			{ statusCode: 200, body: {} },
+		]);
+		await sendRequest(ctx, pacing, { url: 'https://x' }, { maxWaitMs: 5000 });
+		await sendRequest(ctx, pacing, { url: 'https://x' }, { maxWaitMs: 5000 });
+		expect(waits).toEqual([5000]);
+	});
+});
