@@ -1,6 +1,7 @@
 import type { SandboxModule } from '../server';
+import { instagramModule } from './instagram';
 
 /** Every provider module of the sandbox; each provider issue adds its own. */
 export function providerModules(): SandboxModule[] {
-	return [];
+	return [instagramModule];
 }
