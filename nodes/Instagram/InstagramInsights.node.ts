@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as media from './actions/media/Media.resource';
 import { router } from './actions/router';
 import { searchAccounts } from './methods/listSearch';
 
@@ -25,10 +26,14 @@ export class InstagramInsights implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Account', value: 'account' }],
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Media', value: 'media' },
+				],
 				default: 'account',
 			},
 			...account.description,
+			...media.description,
 		],
 	};
 

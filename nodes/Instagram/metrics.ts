@@ -33,6 +33,7 @@ export interface Removal {
 	replacedBy: string[];
 	/** Only this metric type went away (the account time series of Jan 2025). */
 	metricType?: MetricType;
+	/** How to use the replacement, e.g. "with the contact_button_type breakdown". */
 	note?: string;
 }
 
@@ -196,11 +197,8 @@ export const MEDIA_METRICS: MediaMetric[] = [
 		displayName: 'Impressions',
 		description: 'Times the media was seen',
 		kinds: ['IMAGE', 'VIDEO', 'CAROUSEL_ALBUM', 'STORY'],
-		removed: {
-			...REMOVED_V22,
-			replacedBy: ['views'],
-			note: 'On v21 and older, media created before 2024-07-02 kept it until 2025-04-21',
-		},
+		// On v21 and older, media created before 2024-07-02 kept it until 2025-04-21.
+		removed: { ...REMOVED_V22, replacedBy: ['views'] },
 	},
 	{
 		level: 'media',

@@ -350,8 +350,8 @@ function withPageSize(request: IHttpRequestOptions, size: number): IHttpRequestO
 export interface ListOptions<T> {
 	/** Exact number of records wanted; undefined for all. */
 	limit?: number;
-	/** Largest page size to ask for. */
-	pageSize: number;
+	/** Largest page size to ask for; undefined for edges that take no `limit`. */
+	pageSize?: number;
 	what: string;
 	/** Reads one page: which records to keep, and whether to stop after it. */
 	readPage?: (body: unknown) => Page<T>;
@@ -371,7 +371,7 @@ export async function graphList<T = IDataObject>(
 		fetchPage: async (request) => (await sendRequest(ctx, connection.provider, request, settings)).body,
 		readPage: options.readPage ?? ((body) => readGraphPage<T>(body)),
 		nextRequest: followNextUrl,
-		pageSize: { max: options.pageSize, apply: withPageSize },
+		pageSize: options.pageSize ? { max: options.pageSize, apply: withPageSize } : undefined,
 		limit: options.limit,
 		what: options.what,
 	});

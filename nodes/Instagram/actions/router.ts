@@ -3,11 +3,19 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { graphConnection, type GraphConnection } from '../transport';
 import * as account from './account/Account.resource';
+import * as media from './media/Media.resource';
 
 type Operation = { execute(this: IExecuteFunctions, connection: GraphConnection): Promise<INodeExecutionData[]> };
 
 const resources: Record<string, Record<string, Operation>> = {
 	account: { get: account.get },
+	media: {
+		get: media.get,
+		getAll: media.getAll,
+		getChildren: media.getChildren,
+		getComments: media.getComments,
+		getInsights: media.getInsights,
+	},
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

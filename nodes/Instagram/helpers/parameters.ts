@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { maxWaitMsFrom } from '../../shared/descriptions';
-import type { RequestSettings } from '../../shared/request';
+import { requestDeps, type RequestSettings } from '../../shared/request';
 import { parseList, requireIntegerInRange } from '../../shared/validation';
+import { apiMoment, type ApiMoment } from './catalogue';
+import { fieldName } from './rows';
 
 export function optionsOf(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
 	return (ctx.getNodeParameter('options', itemIndex, {}) ?? {}) as IDataObject;
@@ -26,4 +28,15 @@ export function concurrencyOf(ctx: IExecuteFunctions, itemIndex: number): number
 export function fieldsOption(ctx: IExecuteFunctions, itemIndex: number, defaults: readonly string[]): string[] {
 	const chosen = parseList(optionsOf(ctx, itemIndex).fields);
 	return chosen.length ? chosen : [...defaults];
+}
+
+/** The credential's API version and today's date, against which metric removals are read. */
+export function momentOf(connection: { versionNumber: number }): ApiMoment {
+	return apiMoment(connection.versionNumber, new Date(requestDeps.now()));
+}
+
+/** The media fields to ask for: the chosen ones plus those needed to choose metrics. */
+export function withRequiredFields(fields: readonly string[], required: readonly string[]): string[] {
+	const names = new Set(fields.map(fieldName));
+	return [...fields, ...required.filter((field) => !names.has(field))];
 }
