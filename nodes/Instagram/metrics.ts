@@ -459,7 +459,7 @@ export const ACCOUNT_METRICS: AccountMetric[] = [
 		...INTERACTION_DAY,
 		metricTypes: ['total_value'],
 		breakdowns: [],
-		removed: [{ ...REMOVED_V21, metricType: 'time_series', replacedBy: ['profile_views'], note: 'as Total Value' }],
+		removed: [{ ...REMOVED_V21, metricType: 'time_series', replacedBy: ['profile_views'] }],
 	},
 	{
 		level: 'account',
@@ -470,7 +470,7 @@ export const ACCOUNT_METRICS: AccountMetric[] = [
 		metricTypes: ['total_value'],
 		breakdowns: [],
 		removed: [
-			{ ...REMOVED_V21, metricType: 'time_series', replacedBy: ['website_clicks', 'profile_links_taps'], note: 'as Total Value' },
+			{ ...REMOVED_V21, metricType: 'time_series', replacedBy: ['website_clicks', 'profile_links_taps'] },
 		],
 	},
 

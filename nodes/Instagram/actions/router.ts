@@ -8,7 +8,7 @@ import * as media from './media/Media.resource';
 type Operation = { execute(this: IExecuteFunctions, connection: GraphConnection): Promise<INodeExecutionData[]> };
 
 const resources: Record<string, Record<string, Operation>> = {
-	account: { get: account.get },
+	account: { get: account.get, getDemographics: account.getDemographics, getInsights: account.getInsights },
 	media: {
 		get: media.get,
 		getAll: media.getAll,

@@ -138,7 +138,11 @@ function quoteList(names: string[]): string {
 
 export function removalText(name: string, removal: Removal): string {
 	const scope = removal.metricType ? ` as ${removal.metricType === 'time_series' ? 'a time series' : 'a total value'}` : '';
-	const replacement = `use ${quoteList(removal.replacedBy)}${removal.note ? ` (${removal.note})` : ''} instead`;
+	const others = removal.replacedBy.filter((replacement) => replacement !== name);
+	const replacement =
+		removal.metricType && others.length < removal.replacedBy.length
+			? `ask for it with Metric Type "${removal.metricType === 'time_series' ? 'Total Value' : 'Time Series'}"${others.length ? `, or use ${quoteList(others)},` : ''} instead`
+			: `use ${quoteList(removal.replacedBy)}${removal.note ? ` (${removal.note})` : ''} instead`;
 	return `Meta removed the metric "${name}"${scope} from API ${removal.version}, and from every version on ${removal.date}: ${replacement}`;
 }
 
