@@ -30,7 +30,7 @@ export function accountById(value = ACCOUNT_ID) {
 }
 
 export interface RunOptions {
-	credentials?: ReturnType<typeof fbCredentials>;
+	credentials?: Record<string, IDataObject>;
 	input?: IDataObject[];
 	continueOnFail?: boolean;
 }
