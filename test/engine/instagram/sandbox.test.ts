@@ -104,12 +104,12 @@ describe('against the sandbox', () => {
 
 	it('story insights: the story under the viewer threshold is null, the others have values', async () => {
 		const sandbox = await sandboxWith({}, 5);
-		const stories = await (
+		const stories = (await (
 			await fetch(`${sandbox.baseUrl('/instagram')}/v24.0/${SANDBOX_IDS.mainAccount}/stories?fields=id`, {
 				headers: { authorization: 'Bearer EAAB-sandbox-token-1' },
 			})
-		).json();
-		const ids = (stories.data as Array<{ id: string }>).map((story) => ({ id: story.id }));
+		).json()) as { data: Array<{ id: string }> };
+		const ids = stories.data.map((story) => ({ id: story.id }));
 
 		const result = await run({ resource: 'media', operation: 'getInsights', metrics: ['auto'] }, { credentials: fb(sandbox), input: ids });
 

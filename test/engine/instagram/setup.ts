@@ -1,6 +1,6 @@
 /** Shared setup of the Instagram Insights engine tests. */
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { InstagramGraphApi } from '../../../credentials/InstagramGraphApi.credentials';
 import { InstagramInsights } from '../../../nodes/Instagram/InstagramInsights.node';
@@ -30,7 +30,7 @@ export function accountById(value = ACCOUNT_ID) {
 }
 
 export interface RunOptions {
-	credentials?: Record<string, IDataObject>;
+	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	input?: IDataObject[];
 	continueOnFail?: boolean;
 }
