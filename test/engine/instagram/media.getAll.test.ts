@@ -341,6 +341,47 @@ describe('Media > Get Many with insights (Facebook Login: Graph batch requests)'
 });
 
 describe('Media > Get Many with insights (Instagram Login: parallel GETs)', () => {
+	it('keeps at most Concurrency GETs in flight', async () => {
+		const many = Array.from({ length: 12 }, (_, index) => ({ ...IMAGE, id: `17900${index}` }));
+		graph(IG_HOST, IG_TOKEN).get('/v24.0/me/media').query(true).reply(200, { data: many });
+		let inFlight = 0;
+		let most = 0;
+		graph(IG_HOST, IG_TOKEN)
+			.get(/\/v24\.0\/17900\d+\/insights/)
+			.query(true)
+			.times(12)
+			.reply(async () => {
+				inFlight++;
+				most = Math.max(most, inFlight);
+				await new Promise((resolve) => setTimeout(resolve, 15));
+				inFlight--;
+				return [200, insightsBody({ reach: 1 })];
+			});
+
+		const result = await run(
+			{ resource: 'media', operation: 'getAll', returnAll: true, includeInsights: true, options: { concurrency: 3 } },
+			{ credentials: igCredentials() },
+		);
+
+		expect(result.json()).toHaveLength(12);
+		expect(most).toBe(3);
+		expectNoPendingMocks();
+	});
+
+	it('asks for the chosen fields plus those that decide the metrics', async () => {
+		graph(IG_HOST, IG_TOKEN)
+			.get('/v24.0/me/media')
+			.query({ fields: 'id,caption,media_url,media_type,media_product_type', limit: '1' })
+			.reply(200, { data: [{ id: '1790001', caption: 'hi', media_url: 'https://x/1.jpg', media_type: 'IMAGE', media_product_type: 'FEED' }] });
+
+		const result = await run(
+			{ resource: 'media', operation: 'getAll', limit: 1, options: { fields: ['id', 'caption', 'media_url'] } },
+			{ credentials: igCredentials() },
+		);
+
+		expect(result.json()).toEqual([{ id: '1790001', caption: 'hi', media_url: 'https://x/1.jpg', media_type: 'IMAGE', media_product_type: 'FEED' }]);
+	});
+
 	it('asks graph.instagram.com once per media, never in a batch', async () => {
 		graph(IG_HOST, IG_TOKEN).get('/v24.0/me/media').query({ fields: FIELDS, limit: '2' }).reply(200, { data: [IMAGE, REEL] });
 		graph(IG_HOST, IG_TOKEN)

@@ -97,6 +97,20 @@ describe('Media > Get Insights', () => {
 		expectNoPendingMocks();
 	});
 
+	it('needs no lookup for input items that describe their media (the output of Media > Get Many)', async () => {
+		graph()
+			.post('/', batchOf(['v24.0/1790001/insights?metric=reach,shares', 'v24.0/1792001/insights?metric=reach,shares,replies']))
+			.reply(200, [batchReply(200, insightsBody({ reach: 10, shares: 1 })), batchReply(200, insightsBody({ reach: 30, replies: 4 }))]);
+
+		const result = await run(getInsights(), { input: [A, C] });
+
+		expect(result.items()).toEqual([
+			{ json: { ...A, reach: 10, shares: 1, replies: null }, pairedItem: { item: 0 } },
+			{ json: { ...C, reach: 30, shares: null, replies: 4 }, pairedItem: { item: 1 } },
+		]);
+		expectNoPendingMocks();
+	});
+
 	it('gives each item its own error under Continue On Fail, while the others get their rows', async () => {
 		graph()
 			.post('/', batchOf([lookup('999'), lookup('1790001')]))

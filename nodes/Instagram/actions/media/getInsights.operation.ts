@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		required: false,
 		placeholder: 'e.g. 17900000000000000, 17900000000000001',
 		description:
-			'One media ID, or several separated by commas. Leave empty to use the "id" of each input item (for example the output of Media > Get Many).',
+			'One media ID, or several separated by commas. Leave empty to use the "id" of each input item: items from Media > Get Many (with their media type) need no extra lookup.',
 	},
 	metricsProperty,
 	simplifyProperty,
@@ -41,17 +41,22 @@ export const description = updateDisplayOptions({ show: { resource: ['media'], o
 
 interface ItemPlan {
 	ids: string[];
+	/** The media itself when the input item is one (from Media > Get Many): no lookup needed. */
+	known?: IDataObject;
 	request: InsightsRequest;
 	fields: string[];
 	simplify: boolean;
 }
 
-function mediaIdsOf(ctx: IExecuteFunctions, itemIndex: number): string[] {
+function mediaIdsOf(ctx: IExecuteFunctions, itemIndex: number): Pick<ItemPlan, 'ids' | 'known'> {
 	const fromParameter = parseList(ctx.getNodeParameter('mediaId', itemIndex, ''));
-	if (fromParameter.length) return [...new Set(fromParameter)];
+	if (fromParameter.length) return { ids: [...new Set(fromParameter)] };
 	const json = ctx.getInputData()[itemIndex]?.json ?? {};
 	const fromItem = parseList(String(json.id ?? json.media_id ?? json.mediaId ?? ''));
-	if (fromItem.length) return [...new Set(fromItem)];
+	if (fromItem.length === 1 && json.id !== undefined && typeof json.media_type === 'string') {
+		return { ids: fromItem, known: json };
+	}
+	if (fromItem.length) return { ids: [...new Set(fromItem)] };
 	throw new NodeOperationError(ctx.getNode(), 'Invalid "Media IDs": a value is required', {
 		itemIndex,
 		description: 'Enter a media ID or a list of them, or leave it empty and give the node items that have an "id".',
@@ -71,7 +76,7 @@ export async function execute(this: IExecuteFunctions, connection: GraphConnecti
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
 			plans.push({
-				ids: mediaIdsOf(this, itemIndex),
+				...mediaIdsOf(this, itemIndex),
 				request: readInsightsRequest(this, itemIndex, at),
 				fields: withRequiredFields(fieldsOption(this, itemIndex, MEDIA_ROW_FIELDS), MEDIA_TYPE_FIELDS),
 				simplify: simplifyOf(this, itemIndex),
@@ -88,8 +93,10 @@ export async function execute(this: IExecuteFunctions, connection: GraphConnecti
 	if (live.length) {
 		try {
 			const fanOut = { concurrency: concurrencyOf(this, live[0].itemIndex), settings: requestSettings(this, live[0].itemIndex) };
-			// 1. Each media's type decides its metrics: look them all up at once.
-			const lookupKeys = [...new Set(live.flatMap(({ plan }) => plan.ids.map((id) => `${id}?${plan.fields.join(',')}`)))];
+			// 1. Each media's type decides its metrics: look up at once those the input items do not describe.
+			const lookupKeys = [
+				...new Set(live.flatMap(({ plan }) => (plan.known ? [] : plan.ids.map((id) => `${id}?${plan.fields.join(',')}`)))),
+			];
 			const lookups = await fetchMany(
 				this,
 				connection,
@@ -102,8 +109,8 @@ export async function execute(this: IExecuteFunctions, connection: GraphConnecti
 			const lookupByKey = new Map(lookupKeys.map((key, position) => [key, lookups[position]]));
 			const jobs: MediaInsightsJob[] = [];
 			for (const { plan, itemIndex } of live) {
-				const records: IDataObject[] = [];
-				for (const id of plan.ids) {
+				const records: IDataObject[] = plan.known ? [plan.known] : [];
+				for (const id of plan.known ? [] : plan.ids) {
 					const lookup = lookupByKey.get(`${id}?${plan.fields.join(',')}`)!;
 					if (!lookup.ok) {
 						errors.set(itemIndex, apiErrorFrom(this, connection, lookup, itemIndex));
