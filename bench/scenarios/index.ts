@@ -1,6 +1,7 @@
 import type { Scenario } from '../runner';
 import { ayrshareScenarios } from './ayrshare';
 import { foundationScenarios } from './foundation';
+import { instagramScenarios } from './instagram';
 
 /** Every benchmark scenario; each provider issue adds its own file here. */
-export const scenarios: Scenario[] = [...foundationScenarios, ...ayrshareScenarios];
+export const scenarios: Scenario[] = [...foundationScenarios, ...ayrshareScenarios, ...instagramScenarios];
