@@ -5,7 +5,7 @@
  * `n8n-nodes-social-analytics.<name>`). Workflows and credentials go in with
  * `n8n import:*`, and run with `n8n execute --id`.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -104,14 +104,27 @@ export function createInstance(runtime: N8nRuntime): N8nInstance {
 	return { runtime, userFolder, env };
 }
 
-function cli(instance: N8nInstance, args: string[]): { status: number | null; stdout: string; stderr: string } {
-	const result = spawnSync(instance.runtime.node, [instance.runtime.bin, ...args], {
-		env: instance.env,
-		encoding: 'utf8',
-		maxBuffer: 256 * 1024 * 1024,
-		timeout: 180_000,
+/**
+ * Runs an n8n CLI command without blocking: the sandbox usually lives in this
+ * very process and must keep answering while n8n calls it.
+ */
+function cli(instance: N8nInstance, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolveRun, reject) => {
+		const child = spawn(instance.runtime.node, [instance.runtime.bin, ...args], {
+			env: instance.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+		child.on('error', reject);
+		child.on('close', (status) => {
+			clearTimeout(timer);
+			resolveRun({ status, stdout, stderr });
+		});
 	});
-	return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
 export interface CredentialImport {
@@ -121,17 +134,17 @@ export interface CredentialImport {
 	data: Record<string, unknown>;
 }
 
-export function importCredentials(instance: N8nInstance, credentials: CredentialImport[]): void {
+export async function importCredentials(instance: N8nInstance, credentials: CredentialImport[]): Promise<void> {
 	const file = join(instance.userFolder, `credentials-${Date.now()}.json`);
 	writeFileSync(file, JSON.stringify(credentials));
-	const result = cli(instance, ['import:credentials', `--input=${file}`]);
+	const result = await cli(instance, ['import:credentials', `--input=${file}`]);
 	if (result.status !== 0) throw new Error(`import:credentials failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-export function importWorkflows(instance: N8nInstance, workflows: object[]): void {
+export async function importWorkflows(instance: N8nInstance, workflows: object[]): Promise<void> {
 	const folder = mkdtempSync(join(instance.userFolder, 'workflows-'));
 	workflows.forEach((workflow, index) => writeFileSync(join(folder, `${index}.json`), JSON.stringify(workflow)));
-	const result = cli(instance, ['import:workflow', '--separate', `--input=${folder}`]);
+	const result = await cli(instance, ['import:workflow', '--separate', `--input=${folder}`]);
 	if (result.status !== 0) throw new Error(`import:workflow failed:\n${result.stdout}\n${result.stderr}`);
 }
 
@@ -149,8 +162,8 @@ export interface Execution {
 }
 
 /** `n8n execute --id=<id> --rawOutput`: the run's JSON, or the error text n8n printed. */
-export function execute(instance: N8nInstance, workflowId: string): Execution {
-	const result = cli(instance, ['execute', `--id=${workflowId}`, '--rawOutput']);
+export async function execute(instance: N8nInstance, workflowId: string): Promise<Execution> {
+	const result = await cli(instance, ['execute', `--id=${workflowId}`, '--rawOutput']);
 	const start = result.stdout.search(/^\{/m);
 	if (start < 0) {
 		throw new Error(`n8n execute printed no run (exit ${result.status}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
