@@ -188,7 +188,14 @@ export async function execute(instance: N8nInstance, workflowId: string): Promis
 /** `n8n start` for the editor (browser test and `npm run dev`); resolves when the editor answers. */
 export async function start(instance: N8nInstance, port: number): Promise<ChildProcess> {
 	const child = spawn(instance.runtime.node, [instance.runtime.bin, 'start'], {
-		env: { ...instance.env, N8N_PORT: String(port), N8N_HOST: '127.0.0.1', N8N_LISTEN_ADDRESS: '127.0.0.1' },
+		env: {
+			...instance.env,
+			N8N_PORT: String(port),
+			N8N_HOST: '127.0.0.1',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			// The task broker has its own port (5679 by default): keep two instances apart.
+			N8N_RUNNERS_BROKER_PORT: String(port + 1),
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';
@@ -198,8 +205,11 @@ export async function start(instance: N8nInstance, port: number): Promise<ChildP
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n start exited (${child.exitCode}):\n${output.slice(-4000)}`);
 		try {
-			const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-			if (response.ok) return child;
+			// /healthz answers while n8n is still starting; the editor is up once output says so.
+			if (/Editor is now accessible/.test(output)) {
+				const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
+				if (response.ok) return child;
+			}
 		} catch {
 			// not up yet
 		}
@@ -207,6 +217,37 @@ export async function start(instance: N8nInstance, port: number): Promise<ChildP
 	}
 	child.kill('SIGTERM');
 	throw new Error(`n8n did not start within 2 minutes:\n${output.slice(-4000)}`);
+}
+
+/** Stops `n8n start` and waits until it has let go of its ports. */
+export async function stop(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+	await exited;
+	clearTimeout(timer);
+}
+
+/** A TCP port nothing listens on now (and the one after it, for n8n's task broker). */
+export async function freePort(): Promise<number> {
+	const { createServer } = await import('node:net');
+	for (;;) {
+		const port = await new Promise<number>((resolvePort, reject) => {
+			const server = createServer();
+			server.once('error', reject);
+			server.listen(0, '127.0.0.1', () => {
+				const { port: chosen } = server.address() as { port: number };
+				server.close(() => resolvePort(chosen));
+			});
+		});
+		const next = await new Promise<boolean>((resolveFree) => {
+			const server = createServer();
+			server.once('error', () => resolveFree(false));
+			server.listen(port + 1, '127.0.0.1', () => server.close(() => resolveFree(true)));
+		});
+		if (next && port < 65000) return port;
+	}
 }
 
 /** The type name n8n gives our nodes when installed as a community package. */
