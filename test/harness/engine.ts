@@ -18,6 +18,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
+	IConnections,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestHelper,
@@ -462,4 +463,106 @@ export async function runCredentialTest(
 function workflowOf(ctx: IExecuteFunctions): Workflow {
 	// The execute context keeps its Workflow; n8n's own credential test resolves over it the same way.
 	return (ctx as unknown as { workflow: Workflow }).workflow;
+}
+
+export const PACKAGE_NODE_PREFIX = 'n8n-nodes-social-analytics.';
+
+/**
+ * Stands in for a node of n8n's own (Google Sheets, Slack, Postgres...) when an
+ * example workflow runs in the bare engine: it passes its input on unchanged,
+ * and emits what it would have sent where it has a `text` parameter (Slack).
+ */
+class DownstreamStandIn implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Downstream Stand-In',
+		name: 'downstreamStandIn',
+		group: ['transform'],
+		version: 1,
+		description: 'Records what a downstream node would receive',
+		defaults: { name: 'Downstream' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		if (this.getNode().parameters.text !== undefined) {
+			return [[{ json: { text: this.getNodeParameter('text', 0) as string }, pairedItem: { item: 0 } }]];
+		}
+		return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
+	}
+}
+
+export interface WorkflowFile {
+	name?: string;
+	nodes: INode[];
+	connections: IConnections;
+}
+
+/**
+ * Runs an exported workflow (e.g. from examples/) in n8n-core's WorkflowExecute:
+ * its trigger starts it, this package's nodes run for real with the given
+ * credentials, and n8n's own nodes are stand-ins that record their input.
+ */
+export async function runWorkflowFile(
+	registry: Registry,
+	workflowFile: WorkflowFile,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): Promise<RunResult> {
+	const standIn = new DownstreamStandIn();
+	const types: Record<string, INodeType> = { [START_TYPE]: new TestStart() };
+	const nodes: INode[] = workflowFile.nodes.map((node) => {
+		if (node.type.startsWith(PACKAGE_NODE_PREFIX)) {
+			const name = node.type.slice(PACKAGE_NODE_PREFIX.length);
+			types[node.type] = registry.nodes[name];
+			const credentialTypes = Object.keys(node.credentials ?? {});
+			return {
+				...node,
+				credentials: Object.fromEntries(credentialTypes.map((type) => [type, { id: '1', name: `${type} (demo)` }])),
+			};
+		}
+		if (/trigger/i.test(node.type)) return { ...node, type: START_TYPE, typeVersion: 1, parameters: { items: '[{}]' } };
+		types[node.type] = standIn;
+		return { ...node, typeVersion: 1 };
+	});
+	const start = nodes.find((node) => node.type === START_TYPE);
+	if (!start) throw new Error('The workflow has no trigger to start from');
+	const connections = workflowFile.connections;
+	const helper = new TestCredentialsHelper(registry.credentials, { ...credentials });
+	const workflow = new Workflow({
+		id: 'example',
+		name: workflowFile.name ?? 'Example',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: new RegistryNodeTypes(types),
+		settings: { executionOrder: 'v1' },
+	});
+	const workflowData = {
+		id: 'example',
+		name: workflowFile.name ?? 'Example',
+		active: false,
+		nodes,
+		connections,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as unknown as IWorkflowBase;
+	const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData);
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: start, data: { main: [[{ json: {} }]] }, source: null }] },
+	});
+	const run = await new WorkflowExecute(additionalData(helper, hooks), 'manual', runExecutionData).processRunExecutionData(workflow);
+	const runData = run.data.resultData.runData;
+	const items = (name = start.name): INodeExecutionData[] =>
+		(runData[name]?.[0]?.data?.main?.[0] as INodeExecutionData[] | undefined) ?? [];
+	return {
+		run,
+		status: run.status,
+		error: run.data.resultData.error as RunResult['error'],
+		items,
+		json: (name?: string) => items(name).map((item) => item.json),
+		credentialUpdates: helper.updates,
+	};
 }
