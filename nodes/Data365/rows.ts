@@ -65,6 +65,16 @@ export function simplifyRow(value: IDataObject, columns: string[] = []): IDataOb
 	return row;
 }
 
+/**
+ * Rows with the same columns. An object that is null in one row and has
+ * values in another (`location`) keeps only its dotted columns, null where absent.
+ */
 export function simplifyRows(values: IDataObject[], columns: string[] = []): IDataObject[] {
-	return alignColumns(values.map((value) => simplifyRow(value, columns)));
+	const rows = values.map((value) => simplifyRow(value, columns));
+	const keys = new Set(rows.flatMap((row) => Object.keys(row)));
+	const parents = [...keys].filter((key) => [...keys].some((other) => other.startsWith(`${key}.`)));
+	for (const row of rows) {
+		for (const parent of parents) if (row[parent] === null) delete row[parent];
+	}
+	return alignColumns(rows);
 }
