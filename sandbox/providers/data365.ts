@@ -16,10 +16,10 @@
  *   `broken…`   500 InternalServerError on every request
  *   `never…`    always loading (Graph 202) / task always pending (v1.1)
  *   `cached…`   ready at once: no 202, v1.1 data readable without a task
- *   `slowN-…`   N loading answers (Graph) / N unfinished polls (v1.1), e.g. `slow3-juice`
+ *   `slowN-…`   N loading answers (Graph) / N unfinished polls (v1.1), e.g. `slow3_juice`
  *   `updatingN-…` Graph: the first N data answers say `is_being_updated: true`
  *   `failing…`  v1.1 task ends in `fail`;  `canceled…` v1.1 task ends in `canceled`
- *   `popular…`  media with `size` comments (others have 0 to 30)
+ *   `…popular…` media with `size` comments (others have 0 to 30)
  * Otherwise a node loads with `loadingPolls` 202s (default 1) and is then ready.
  * Tokens: any non-empty `access_token` is valid unless it starts with `invalid`.
  */
@@ -108,7 +108,7 @@ function createStore(context: ModuleContext): Store {
 			location,
 			owner: by,
 		};
-		if (String(item.id).startsWith('popular') || String(item.shortcode).startsWith('popular')) item.comment_count = context.size;
+		if (String(item.id).includes('popular') || String(item.shortcode).includes('popular')) item.comment_count = context.size;
 		media.set(String(item.id), item);
 		media.set(String(item.shortcode), item);
 		return item;
