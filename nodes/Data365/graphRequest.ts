@@ -75,6 +75,7 @@ export function parseGraphRequest(text: string): FieldSelection[] {
 				if (!fields.length) fail('Expected at least one field');
 				return fields;
 			}
+			if (next === '}' || next === ')') fail(`Unexpected "${next}"`);
 			if (fields.length) {
 				if (next !== ',') fail('Expected "," between fields');
 				position++;
