@@ -293,7 +293,7 @@ async function getWhenReady(
 		const response = await sendRequest(ctx, provider, request, requestSettings(settings));
 		const body = asObject(response.body);
 		const loading = isLoading(response);
-		const updating = !loading && settings.waitForFreshData && isBeingUpdated(body.data);
+		const updating = !loading && settings.waitForFreshData && connection.api === 'graph' && isBeingUpdated(body.data);
 		if (!loading && !updating) return body;
 
 		const elapsed = Math.max(waited, requestDeps.now() - started);

@@ -3,6 +3,7 @@
  * real engine: the loading and task flows, exact paging, and each error the
  * emulator produces by name (see sandbox/providers/data365.ts).
  */
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { createData365Module } from '../../../sandbox/providers/data365';
@@ -20,6 +21,9 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await sandbox.close();
+	// Jest keeps this file's nock active in its worker: leave it allowing every
+	// host, or it refuses the next file's mocked hosts.
+	nock.enableNetConnect();
 });
 beforeEach(() => {
 	sandbox.clearLog();
@@ -175,7 +179,7 @@ owner{id,username,full_name,profile_pic_url}}}}}}}`;
 	});
 
 	it('each error type: 400 bad field, 403 bad token, 404 missing, 500 retried until it gives up', async () => {
-		const run = (parameters: object, credentials = graph()) =>
+		const run = (parameters: IDataObject, credentials = graph()) =>
 			runNode(registry, { type: 'data365', parameters, credentials });
 
 		const bad = await run({ resource: 'media', operation: 'get', mediaId: 'cachedm', options: { graphRequest: 'id_' } });
@@ -207,6 +211,20 @@ owner{id,username,full_name,profile_pic_url}}}}}}}`;
 		});
 		expect(result.status).toBe('success');
 		expect(time.waits).toEqual([2000]);
+	});
+
+	it('dropped connections are retried, then fail without the token anywhere in the run', async () => {
+		sandbox.addFault({ route: 'GET /data365/:type/:id', kind: 'drop', times: 0 });
+		const result = await runNode(registry, {
+			type: 'data365',
+			parameters: { resource: 'tag', operation: 'get', tagName: 'cached_drop' },
+			credentials: graph(),
+		});
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^Could not reach Data365: /);
+		expect(sandbox.totalRequests()).toBe(5);
+		expect(time.waits).toEqual([500, 1000, 2000, 4000]);
+		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
 	});
 
 	it('a repeated cursor stops the list with an error', async () => {
