@@ -127,9 +127,9 @@ export function defaultFields(resource: FieldResource): string[] {
 }
 
 export function fieldOptions(resource: FieldResource): INodePropertyOptions[] {
-	return FIELD_CATALOGUE[resource].map(({ name, value, description }) =>
-		description ? { name, value, description } : { name, value },
-	);
+	return [...FIELD_CATALOGUE[resource]]
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map(({ name, value, description }) => (description ? { name, value, description } : { name, value }));
 }
 
 /** Values that come as numbers or booleans, whatever form the API sends them in. */
