@@ -1,7 +1,13 @@
 import type { Scenario } from '../runner';
 import { ayrshareScenarios } from './ayrshare';
+import { data365Scenarios } from './data365';
 import { foundationScenarios } from './foundation';
 import { instagramScenarios } from './instagram';
 
 /** Every benchmark scenario; each provider issue adds its own file here. */
-export const scenarios: Scenario[] = [...foundationScenarios, ...ayrshareScenarios, ...instagramScenarios];
+export const scenarios: Scenario[] = [
+	...foundationScenarios,
+	...ayrshareScenarios,
+	...data365Scenarios,
+	...instagramScenarios,
+];

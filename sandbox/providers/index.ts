@@ -1,8 +1,9 @@
 import type { SandboxModule } from '../server';
 import { ayrshareModule } from './ayrshare';
+import { data365Module } from './data365';
 import { instagramModule } from './instagram';
 
 /** Every provider module of the sandbox; each provider issue adds its own. */
 export function providerModules(): SandboxModule[] {
-	return [ayrshareModule, instagramModule];
+	return [ayrshareModule, data365Module, instagramModule];
 }
