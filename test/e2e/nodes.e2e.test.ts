@@ -23,6 +23,8 @@ const CREDENTIALS = {
 	ayrshareApi: { id: 'e2eAyrshare', name: 'Ayrshare (sandbox)' },
 	instagramGraphApi: { id: 'e2eInstagramFb', name: 'Instagram Facebook Login (sandbox)' },
 	instagramLogin: { id: 'e2eInstagramIg', name: 'Instagram Login (sandbox)' },
+	data365Graph: { id: 'e2eData365Graph', name: 'Data365 Graph API (sandbox)' },
+	data365V11: { id: 'e2eData365V11', name: 'Data365 v1.1 (sandbox)' },
 };
 
 beforeAll(async () => {
@@ -44,6 +46,16 @@ beforeAll(async () => {
 			...CREDENTIALS.instagramLogin,
 			type: 'instagramGraphApi',
 			data: { loginType: 'instagramLogin', accessToken: 'IGAAe2eInstagramToken01', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') },
+		},
+		{
+			...CREDENTIALS.data365Graph,
+			type: 'data365Api',
+			data: { apiVersion: 'graph', accessToken: 'd365-e2e-graph-token-01', baseUrl: sandbox.baseUrl('/data365') },
+		},
+		{
+			...CREDENTIALS.data365V11,
+			type: 'data365Api',
+			data: { apiVersion: 'v1.1', accessToken: 'd365-e2e-v11-token-01', baseUrl: `${sandbox.baseUrl('/data365')}/v1.1` },
 		},
 	]);
 }, 20 * 60_000);
@@ -136,5 +148,36 @@ describe('Instagram Insights in a real n8n', () => {
 		expect(media).toHaveLength(3);
 		for (const row of media) expect(row).toHaveProperty('reach');
 		expect(execution.stdout).not.toContain('IGAAe2eInstagramToken01');
+	});
+});
+
+describe('Data365 in a real n8n', () => {
+	// Short polling so the sandbox's first "still loading" answer costs 1 s, not 5.
+	const polling = { pollIntervalSeconds: 1, maxLoadingWaitSeconds: 60 };
+
+	it.each([
+		['graph', CREDENTIALS.data365Graph, 'd365-e2e-graph-token-01'],
+		['v1.1', CREDENTIALS.data365V11, 'd365-e2e-v11-token-01'],
+	] as const)('runs every operation on the %s API', async (version, credential, token) => {
+		const d365 = { data365Api: credential };
+		const id = `e2eData365${version === 'graph' ? 'Graph' : 'V11'}`;
+		const execution = await run(id, [
+			{ name: 'User', type: 'data365', credentials: d365, parameters: { resource: 'user', operation: 'get', username: 'spacex', options: polling } },
+			{ name: 'User Media', type: 'data365', credentials: d365, parameters: { resource: 'user', operation: 'getMedia', username: 'spacex', returnAll: false, limit: 4, options: polling } },
+			{ name: 'Tag', type: 'data365', credentials: d365, parameters: { resource: 'tag', operation: 'get', tagName: '#juice', options: polling } },
+			{ name: 'Tag Media', type: 'data365', credentials: d365, parameters: { resource: 'tag', operation: 'getMedia', tagName: 'juice', returnAll: false, limit: 3, options: polling } },
+			{ name: 'Media', type: 'data365', credentials: d365, after: 'Tag Media', parameters: { resource: 'media', operation: 'get', mediaId: '={{ $json.id }}', options: polling } },
+			{ name: 'Comments', type: 'data365', credentials: d365, after: 'Tag Media', parameters: { resource: 'comment', operation: 'getAll', mediaId: '={{ $json.id }}', returnAll: false, limit: 2, options: polling } },
+		]);
+		expect(rows(execution, 'User')).toHaveLength(1);
+		expect(rows(execution, 'User')[0]).toHaveProperty('last_update');
+		expect(rows(execution, 'User Media')).toHaveLength(4);
+		expect(rows(execution, 'Tag')).toHaveLength(1);
+		const posts = rows(execution, 'Tag Media');
+		expect(posts).toHaveLength(3);
+		for (const post of posts) expect(post).toHaveProperty('is_being_updated');
+		expect(rows(execution, 'Media')).toHaveLength(3);
+		expect(rows(execution, 'Comments').length).toBeLessThanOrEqual(6);
+		expect(execution.stdout).not.toContain(token);
 	});
 });
