@@ -6,7 +6,7 @@
  * `n8n import:*`, and run with `n8n execute --id`.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -75,11 +75,12 @@ export interface N8nInstance {
 }
 
 /** A fresh user folder with this package (its package.json and dist/) installed as a community package. */
-export function createInstance(runtime: N8nRuntime): N8nInstance {
+export function createInstance(runtime: N8nRuntime, folder?: string): N8nInstance {
 	if (!existsSync(join(PACKAGE_ROOT, 'dist'))) {
 		throw new Error('Build the package first (npm run build)');
 	}
-	const userFolder = mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+	const userFolder = folder ?? mkdtempSync(join(tmpdir(), 'n8n-e2e-'));
+	mkdirSync(userFolder, { recursive: true });
 	const nodesFolder = join(userFolder, '.n8n', 'nodes');
 	const target = join(nodesFolder, 'node_modules', PACKAGE_NAME);
 	mkdirSync(target, { recursive: true });
@@ -88,6 +89,8 @@ export function createInstance(runtime: N8nRuntime): N8nInstance {
 		join(nodesFolder, 'package.json'),
 		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }, null, 2),
 	);
+	rmSync(target, { recursive: true, force: true });
+	mkdirSync(target, { recursive: true });
 	cpSync(join(PACKAGE_ROOT, 'package.json'), join(target, 'package.json'));
 	cpSync(join(PACKAGE_ROOT, 'dist'), join(target, 'dist'), { recursive: true });
 	const env: NodeJS.ProcessEnv = {
