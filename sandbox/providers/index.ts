@@ -1,6 +1,9 @@
 import type { SandboxModule } from '../server';
+import { haiiloModuleFromEnv } from './haiilo';
 
 /** Every provider module of the sandbox; each provider issue adds its own. */
 export function providerModules(): SandboxModule[] {
-	return [];
+	return [
+		haiiloModuleFromEnv(),
+	];
 }
