@@ -96,12 +96,13 @@ export class HaiiloShareTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node') as PollState;
 		if (!state.lastPollEnd) {
 			// First activation: start from now rather than flood the workflow with history.
-			state.lastPollEnd = new Date(now).toISOString();
+			state.activatedAt = new Date(now).toISOString();
+			state.lastPollEnd = state.activatedAt;
 			state.emitted = {};
 			return null;
 		}
 		const overlapMs = Math.max(0, Number(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS)) * 1000;
-		const window = pollWindow(state.lastPollEnd, now, overlapMs);
+		const window = pollWindow(state, now, overlapMs);
 		const deduplicator = new PollDeduplicator(state.emitted ?? {}, window.to.getTime(), overlapMs);
 		for await (const page of sharePages(this, window, settings)) {
 			for (const share of page) if (classifier.matches(share)) deduplicator.offer(share);

@@ -9,6 +9,8 @@ import { shareCreatedAt, shareId } from './shareFields';
  * falls inside the overlap the next poll reads again.
  */
 export interface PollState extends IDataObject {
+	/** When the workflow was activated: nothing older is emitted. */
+	activatedAt?: string;
 	lastPollEnd?: string;
 	/** Share key -> its creation time (or the poll end that saw it, when it has none), in ms. */
 	emitted?: Record<string, number>;
@@ -25,12 +27,15 @@ export function shareKey(share: IDataObject): string {
 
 /**
  * The window of one poll: from the last poll's end minus the overlap (so a
- * share stored late with an earlier time is still read), to now.
+ * share stored late with an earlier time is still read), but never before
+ * the activation, to now.
  */
-export function pollWindow(lastPollEnd: string, now: number, overlapMs: number): { from: Date; to: Date } {
-	const previous = Date.parse(lastPollEnd);
-	const start = Number.isNaN(previous) ? now : previous;
-	return { from: new Date(Math.min(start - overlapMs, now)), to: new Date(now) };
+export function pollWindow(state: PollState, now: number, overlapMs: number): { from: Date; to: Date } {
+	const previous = Date.parse(state.lastPollEnd ?? '');
+	const activated = Date.parse(state.activatedAt ?? '');
+	let start = (Number.isNaN(previous) ? now : previous) - overlapMs;
+	if (!Number.isNaN(activated)) start = Math.max(start, activated);
+	return { from: new Date(Math.min(start, now)), to: new Date(now) };
 }
 
 /**

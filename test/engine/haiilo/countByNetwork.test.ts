@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { runNode } from '../../harness/engine';
@@ -17,7 +18,7 @@ const FROM = '2023-11-01T00:00:00Z';
 const TO = '2023-11-20T00:00:00Z';
 const RANGE = { from: '2023-11-01T00:00:00.000Z', to: '2023-11-20T00:00:00.000Z' };
 
-function count(parameters: Record<string, unknown>, input?: Array<Record<string, unknown>>, continueOnFail = false) {
+function count(parameters: IDataObject, input?: IDataObject[], continueOnFail = false) {
 	return runNode(
 		registry,
 		{

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { runNode } from '../../harness/engine';
@@ -26,7 +27,7 @@ const FROM = '2023-11-01T00:00:00Z';
 const TO = '2023-11-20T00:00:00Z';
 const RANGE_QUERY = 'from=2023-11-01T00%3A00%3A00.000Z&to=2023-11-20T00%3A00%3A00.000Z';
 
-function getAll(parameters: Record<string, unknown>, input?: Array<Record<string, unknown>>, creds = credentials) {
+function getAll(parameters: IDataObject, input?: IDataObject[], creds = credentials) {
 	return runNode(
 		registry,
 		{ type: 'haiiloShare', parameters: { resource: 'share', operation: 'getAll', ...parameters }, credentials: creds },
