@@ -56,7 +56,7 @@ function knownByAlias(name: string): KnownNetwork | undefined {
 export function networkTargets(selected: readonly string[], typed: readonly string[]): NetworkTarget[] {
 	const targets: NetworkTarget[] = [];
 	const add = (target: NetworkTarget) => {
-		if (!targets.some((existing) => existing.name === target.name)) targets.push(target);
+		if (!targets.some((existing) => aliasKey(existing.name) === aliasKey(target.name))) targets.push(target);
 	};
 	for (const name of [...selected, ...typed]) {
 		if (name.trim() === '') continue;

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 import { generateShares, haiiloModule, SHARES_ROUTE, type NextForm, type ShareRecord } from '../../../sandbox/providers/haiilo';
-import { startSandbox, type Sandbox, type SandboxModule } from '../../../sandbox/server';
+import { startSandbox, type Fault, type Sandbox, type SandboxModule } from '../../../sandbox/server';
 import { runNode, runPoll } from '../../harness/engine';
 import { credentialsFor, fakeTime, registry } from '../../fixtures/haiilo/registry';
 
@@ -115,11 +115,11 @@ describe('Haiilo Share against the sandbox', () => {
 	});
 
 	describe('fault injection', () => {
-		it.each([
-			['a 503', { kind: 'status' as const, status: 503 }],
-			['a dropped connection', { kind: 'drop' as const }],
-			['a malformed body', { kind: 'malformed' as const }],
-			['a 429 with Retry-After', { kind: 'status' as const, status: 429, retryAfter: '2' }],
+		it.each<[string, Omit<Fault, 'route'>]>([
+			['a 503', { kind: 'status', status: 503 }],
+			['a dropped connection', { kind: 'drop' }],
+			['a malformed body', { kind: 'malformed' }],
+			['a 429 with Retry-After', { kind: 'status', status: 429, retryAfter: '2' }],
 		])('retries %s and still reads everything', async (_name, fault) => {
 			await withSandbox(haiiloModule(), async (sandbox) => {
 				sandbox.addFault({ route: SHARES_ROUTE, ...fault });
