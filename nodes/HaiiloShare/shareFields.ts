@@ -7,8 +7,16 @@ import type { IDataObject } from 'n8n-workflow';
  * `CreatedAt`, `created_at` are one key).
  */
 
+// Shares repeat the same few keys: each is normalised once (bounded, in case of odd data).
+const normalisedKeys = new Map<string, string>();
+
 export function normaliseKey(key: string): string {
-	return key.toLowerCase().replace(/[\s_-]/g, '');
+	let normalised = normalisedKeys.get(key);
+	if (normalised === undefined) {
+		normalised = key.toLowerCase().replace(/[\s_-]/g, '');
+		if (normalisedKeys.size < 1000) normalisedKeys.set(key, normalised);
+	}
+	return normalised;
 }
 
 const ID_KEYS = ['id', 'shareid', 'shareguid', 'uuid'];

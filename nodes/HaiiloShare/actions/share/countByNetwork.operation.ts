@@ -57,6 +57,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const counter = new NetworkCounter(classifier);
 		for await (const page of sharePages(this, range, settings)) {
 			for (const share of page) counter.add(share);
+			page.length = 0;
 		}
 		const { from, to } = rangeColumns(range);
 		return counter.rows(from, to);
