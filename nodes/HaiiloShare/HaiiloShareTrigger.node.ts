@@ -101,7 +101,8 @@ export class HaiiloShareTrigger implements INodeType {
 			state.emitted = {};
 			return null;
 		}
-		const overlapMs = Math.max(0, Number(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS)) * 1000;
+		const overlapSeconds = Number(options.overlapSeconds ?? DEFAULT_OVERLAP_SECONDS);
+		const overlapMs = (Number.isFinite(overlapSeconds) ? Math.max(0, overlapSeconds) : DEFAULT_OVERLAP_SECONDS) * 1000;
 		const window = pollWindow(state, now, overlapMs);
 		const deduplicator = new PollDeduplicator(state.emitted ?? {}, window.to.getTime(), overlapMs);
 		for await (const page of sharePages(this, window, settings)) {

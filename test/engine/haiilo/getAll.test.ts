@@ -69,6 +69,7 @@ describe('Haiilo Share > Share > Get Many', () => {
 				pairedItem: { item: 0 },
 			},
 		]);
+		expect(JSON.stringify(result.run)).not.toContain(TOKEN);
 	});
 
 	it('returns the shares unchanged with Simplify off, and converts a date with an offset to UTC', async () => {
