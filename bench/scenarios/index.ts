@@ -2,6 +2,7 @@ import type { Scenario } from '../runner';
 import { ayrshareScenarios } from './ayrshare';
 import { data365Scenarios } from './data365';
 import { foundationScenarios } from './foundation';
+import { haiiloScenarios } from './haiilo';
 import { instagramScenarios } from './instagram';
 
 /** Every benchmark scenario; each provider issue adds its own file here. */
@@ -9,5 +10,6 @@ export const scenarios: Scenario[] = [
 	...foundationScenarios,
 	...ayrshareScenarios,
 	...data365Scenarios,
+	...haiiloScenarios,
 	...instagramScenarios,
 ];

@@ -1,0 +1,103 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { assertDateOrder, parseDateParameter, parseList, type ParameterRef } from '../shared/validation';
+
+import { networkOptions, networkTargets, NetworkClassifier } from './networks';
+import type { ShareRange } from './transport';
+
+/** Parameters the node's operations and the trigger share, and how they are read. */
+
+export const instagramNotice: INodeProperties = {
+	displayName:
+		'Instagram shares are an approximation: Haiilo Share counts one when a user taps Share to > Instagram in the mobile app, even if they then do not post it on Instagram',
+	name: 'instagramNotice',
+	type: 'notice',
+	default: '',
+};
+
+export const dateRangeProperties: INodeProperties[] = [
+	{
+		displayName: 'From',
+		name: 'from',
+		type: 'dateTime',
+		default: '',
+		description:
+			'Only shares made at or after this time (sent to Haiilo Share as RFC 3339 in UTC). Leave empty for no lower bound.',
+	},
+	{
+		displayName: 'To',
+		name: 'to',
+		type: 'dateTime',
+		default: '',
+		description: 'Only shares made at or before this time. Leave empty for no upper bound.',
+	},
+];
+
+export const networkProperties: INodeProperties[] = [
+	{
+		displayName: 'Networks',
+		name: 'networks',
+		type: 'multiOptions',
+		options: networkOptions,
+		default: [],
+		description: 'Only shares to these networks. Leave empty (and Other Networks too) for every network.',
+	},
+	{
+		displayName: 'Other Networks',
+		name: 'otherNetworks',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Weibo, Mastodon',
+		description: 'Names of networks not in the list, separated by commas. Matched without regard to case.',
+	},
+];
+
+const CALENDAR = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
+
+/**
+ * Whether a date written as text names a real day and time: JavaScript's
+ * date arithmetic would quietly read 2023-13-45 as a day in 2024.
+ */
+function isRealCalendarTime(value: unknown): boolean {
+	if (typeof value !== 'string') return true;
+	const match = CALENDAR.exec(value.trim());
+	if (!match) return true;
+	const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => Number(part ?? 0));
+	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60;
+}
+
+function readDate(ctx: IExecuteFunctions, name: string, ref: ParameterRef): Date | undefined {
+	const value = ctx.getNodeParameter(name, ref.itemIndex ?? 0, '');
+	if (!isRealCalendarTime(value)) {
+		throw new NodeOperationError(ctx.getNode(), `Invalid "${ref.label}": "${String(value)}" is not a date`, {
+			itemIndex: ref.itemIndex,
+			description: 'The month, day or time is out of range.',
+		});
+	}
+	return parseDateParameter(ctx.getNode(), ref, value, { timeZone: ctx.getTimezone() });
+}
+
+export function readShareRange(ctx: IExecuteFunctions, itemIndex: number): ShareRange {
+	const node = ctx.getNode();
+	const fromRef = { label: 'From', itemIndex };
+	const toRef = { label: 'To', itemIndex };
+	const from = readDate(ctx, 'from', fromRef);
+	const to = readDate(ctx, 'to', toRef);
+	assertDateOrder(node, { ref: fromRef, date: from }, { ref: toRef, date: to });
+	return { from, to };
+}
+
+/** `Networks` and `Other Networks` as a classifier (which filters nothing when both are empty). */
+export function networkClassifier(networks: unknown, otherNetworks: unknown): NetworkClassifier {
+	const selected = parseList(networks);
+	// Free-text names may hold spaces ("Google Business"): split on commas only.
+	const typed = typeof otherNetworks === 'string' ? otherNetworks.split(/[,;\n]+/) : parseList(otherNetworks);
+	return new NetworkClassifier(networkTargets(selected, typed.map((name) => String(name).trim())));
+}
+
+/** The `from`/`to` of an output row: the ISO time sent, or null when not given. */
+export function rangeColumns(range: ShareRange): IDataObject & { from: string | null; to: string | null } {
+	return { from: range.from?.toISOString() ?? null, to: range.to?.toISOString() ?? null };
+}
