@@ -11,7 +11,7 @@ function option(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
-	const modules = providerModules();
+	const modules = providerModules({ now: Date.now() });
 	const sandbox = await startSandbox({
 		port: option('port', Number(process.env.SANDBOX_PORT ?? 0)),
 		seed: option('seed', 42),

@@ -34,7 +34,7 @@ function pick(rows: IDataObject[], columns: string[]): IDataObject[] {
 }
 
 async function main(): Promise<void> {
-	const sandbox = await startSandbox({ modules: providerModules(), keepLog: false });
+	const sandbox = await startSandbox({ modules: providerModules({ now: Date.now() }), size: 1000, keepLog: false });
 	const registry = packageRegistry();
 	mkdirSync(OUTPUT, { recursive: true });
 	try {
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 		console.log(`\nSandbox running at ${sandbox.url} (no provider account needed)\n`);
 		console.log('Example 1: Weekly Instagram report (Schedule -> Instagram Insights -> Google Sheets)');
 		const report = await runWorkflowFile(registry, load('1-weekly-instagram-report.json'), {
-			instagramGraphApi: { loginType: 'instagramLogin', accessToken: 'demo-token', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') },
+			instagramGraphApi: { loginType: 'instagramLogin', accessToken: 'IGAAdemoInstagramLoginToken', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') },
 		});
 		if (report.status !== 'success') throw report.error ?? new Error('example 1 failed');
 		const media = report.json('Last 7 Days of Media with Insights');

@@ -18,11 +18,11 @@ const SANDBOX_PORT = Number(process.env.SANDBOX_PORT ?? 8787);
 async function main(): Promise<void> {
 	const runtime = ensureN8n();
 	execFileSync('npm', ['run', 'build'], { cwd: PACKAGE_ROOT, stdio: 'inherit' });
-	const sandbox = await startSandbox({ modules: providerModules(), port: SANDBOX_PORT, keepLog: false });
+	const sandbox = await startSandbox({ modules: providerModules({ now: Date.now() }), port: SANDBOX_PORT, keepLog: false });
 	const instance = createInstance(runtime, join(PACKAGE_ROOT, '.cache', 'dev'));
 	const credentials: CredentialImport[] = [
-		{ id: 'devInstagramFb', name: 'Instagram, Facebook Login (sandbox)', type: 'instagramGraphApi', data: { loginType: 'facebookLogin', accessToken: 'sandbox-token', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') } },
-		{ id: 'devInstagramIg', name: 'Instagram, Instagram Login (sandbox)', type: 'instagramGraphApi', data: { loginType: 'instagramLogin', accessToken: 'sandbox-token', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') } },
+		{ id: 'devInstagramFb', name: 'Instagram, Facebook Login (sandbox)', type: 'instagramGraphApi', data: { loginType: 'facebookLogin', accessToken: 'EAAsandboxFacebookLoginToken', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') } },
+		{ id: 'devInstagramIg', name: 'Instagram, Instagram Login (sandbox)', type: 'instagramGraphApi', data: { loginType: 'instagramLogin', accessToken: 'IGAAsandboxInstagramLoginToken', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') } },
 		{ id: 'devHaiilo', name: 'Haiilo Share (sandbox)', type: 'haiiloShareApi', data: { subdomain: 'sandbox', accessToken: 'sandbox-token', baseUrl: sandbox.baseUrl('/haiilo') } },
 		{ id: 'devData365Graph', name: 'Data365 Graph API (sandbox)', type: 'data365Api', data: { apiVersion: 'graph', accessToken: 'sandbox-token', baseUrl: sandbox.baseUrl('/data365') } },
 		{ id: 'devData365V11', name: 'Data365 v1.1 (sandbox)', type: 'data365Api', data: { apiVersion: 'v1.1', accessToken: 'sandbox-token', baseUrl: `${sandbox.baseUrl('/data365')}/v1.1` } },

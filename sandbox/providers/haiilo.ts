@@ -22,6 +22,8 @@ export interface HaiiloModuleOptions {
 	 * polls). Default: `size` generated shares from the sandbox seed.
 	 */
 	shares?: ShareRecord[];
+	/** Generated shares span the 90 days before this time; default 2024-04-01 (fixed for tests). */
+	endAt?: number;
 	/** The only token accepted; default any non-empty Bearer token. */
 	token?: string;
 	/** Where the list goes: `{ next, shares }` (default), `{ next, data }`, or a bare array (one page, no `next`). */
@@ -50,7 +52,7 @@ const NETWORK_MIX: Array<[string, number]> = [
  * Deterministic shares, oldest first, spread over 90 days from 2024-01-01:
  * `{ id, sharerId, network, createdAt, post: { id, title }, url }`.
  */
-export function generateShares(seed: number, size: number): ShareRecord[] {
+export function generateShares(seed: number, size: number, start = FIXTURE_START): ShareRecord[] {
 	const random = childRandom(seed, 'haiilo-shares');
 	const step = FIXTURE_SPAN_MS / Math.max(1, size);
 	const shares: ShareRecord[] = [];
@@ -62,7 +64,7 @@ export function generateShares(seed: number, size: number): ShareRecord[] {
 			id: 100_001 + index,
 			sharerId: random.int(1, 250),
 			network,
-			createdAt: new Date(FIXTURE_START + Math.floor(index * step + random.next() * step * 0.9)).toISOString(),
+			createdAt: new Date(start + Math.floor(index * step + random.next() * step * 0.9)).toISOString(),
 			post: { id: postId, title: random.words(3) },
 			url: `https://share.example.com/p/${postId}`,
 		});
@@ -134,7 +136,11 @@ export function haiiloModule(options: HaiiloModuleOptions = {}): SandboxModule {
 			// Generated shares are made and ordered once (with an id index, so a page is
 			// found without scanning: 100,000 shares stay cheap to serve); given ones
 			// are re-read at every request.
-			const generated = options.shares ? undefined : generateShares(context.seed, context.size).map(index);
+			const generated = options.shares ? undefined : generateShares(
+				context.seed,
+				context.size,
+				options.endAt === undefined ? FIXTURE_START : options.endAt - FIXTURE_SPAN_MS,
+			).map(index);
 			// Serialised once up front: V8 flattens concatenated strings the first time they
 			// are serialised, which would otherwise show up in benchmarks as memory the
 			// node under test holds.
@@ -195,7 +201,10 @@ export function haiiloModule(options: HaiiloModuleOptions = {}): SandboxModule {
 export const haiiloShareModule = haiiloModule();
 
 /** For the CLI: `HAIILO_NEXT_FORM=url|fragment|token` picks the form of `next`. */
-export function haiiloModuleFromEnv(env: Record<string, string | undefined> = process.env): SandboxModule {
+export function haiiloModuleFromEnv(
+	env: Record<string, string | undefined> = process.env,
+	endAt?: number,
+): SandboxModule {
 	const form = env.HAIILO_NEXT_FORM;
-	return haiiloModule({ nextForm: form === 'url' || form === 'token' ? form : 'fragment' });
+	return haiiloModule({ nextForm: form === 'url' || form === 'token' ? form : 'fragment', endAt });
 }

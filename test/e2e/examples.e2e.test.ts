@@ -53,7 +53,7 @@ function psql(sql: string): string {
 
 beforeAll(async () => {
 	const runtime = ensureN8n();
-	sandbox = await startSandbox({ modules: providerModules() });
+	sandbox = await startSandbox({ modules: providerModules({ now: Date.now() }) });
 	instance = createInstance(runtime);
 	credentials.push(
 		{ id: 'exInstagram', name: 'Instagram (sandbox)', type: 'instagramGraphApi', data: { loginType: 'instagramLogin', accessToken: 'IGAAexampleToken01', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') } },

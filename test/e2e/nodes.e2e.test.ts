@@ -24,12 +24,13 @@ const CREDENTIALS = {
 	instagramGraphApi: { id: 'e2eInstagramFb', name: 'Instagram Facebook Login (sandbox)' },
 	instagramLogin: { id: 'e2eInstagramIg', name: 'Instagram Login (sandbox)' },
 	data365Graph: { id: 'e2eData365Graph', name: 'Data365 Graph API (sandbox)' },
+	haiiloShareApi: { id: 'e2eHaiilo', name: 'Haiilo Share (sandbox)' },
 	data365V11: { id: 'e2eData365V11', name: 'Data365 v1.1 (sandbox)' },
 };
 
 beforeAll(async () => {
 	const runtime = ensureN8n();
-	sandbox = await startSandbox({ modules: providerModules() });
+	sandbox = await startSandbox({ modules: providerModules({ now: Date.now() }) });
 	instance = createInstance(runtime);
 	await importCredentials(instance, [
 		{
@@ -46,6 +47,11 @@ beforeAll(async () => {
 			...CREDENTIALS.instagramLogin,
 			type: 'instagramGraphApi',
 			data: { loginType: 'instagramLogin', accessToken: 'IGAAe2eInstagramToken01', apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') },
+		},
+		{
+			...CREDENTIALS.haiiloShareApi,
+			type: 'haiiloShareApi',
+			data: { subdomain: 'e2e', accessToken: 'haiilo-e2e-token-0001', baseUrl: sandbox.baseUrl('/haiilo') },
 		},
 		{
 			...CREDENTIALS.data365Graph,
@@ -179,5 +185,23 @@ describe('Data365 in a real n8n', () => {
 		expect(rows(execution, 'Media')).toHaveLength(3);
 		expect(rows(execution, 'Comments').length).toBeLessThanOrEqual(6);
 		expect(execution.stdout).not.toContain(token);
+	});
+});
+
+describe('Haiilo Share in a real n8n', () => {
+	it('runs every operation', async () => {
+		const haiilo = { haiiloShareApi: CREDENTIALS.haiiloShareApi };
+		const range = { from: '={{ $now.minus({ days: 30 }).toISO() }}', to: '={{ $now.toISO() }}' };
+		const execution = await run('e2eHaiilo', [
+			{ name: 'Shares', type: 'haiiloShare', credentials: haiilo, parameters: { resource: 'share', operation: 'getAll', ...range, returnAll: false, limit: 7 } },
+			{ name: 'Instagram Shares', type: 'haiiloShare', credentials: haiilo, parameters: { resource: 'share', operation: 'getAll', ...range, returnAll: true, networks: ['instagram'] } },
+			{ name: 'By Network', type: 'haiiloShare', credentials: haiilo, parameters: { resource: 'share', operation: 'countByNetwork', ...range } },
+		]);
+		expect(rows(execution, 'Shares')).toHaveLength(7);
+		const instagram = rows(execution, 'Instagram Shares');
+		for (const share of instagram) expect(String(share.network)).toBe('Instagram');
+		const counts = rows(execution, 'By Network');
+		expect(counts.find((row) => row.network === 'Instagram')?.shares).toBe(instagram.length);
+		expect(execution.stdout).not.toContain('haiilo-e2e-token-0001');
 	});
 });

@@ -482,14 +482,14 @@ class DownstreamStandIn implements INodeType {
 		defaults: { name: 'Downstream' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [],
+		// Declared so that n8n keeps and resolves a message node's text.
+		properties: [{ displayName: 'Text', name: 'text', type: 'string', default: '' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		if (this.getNode().parameters.text !== undefined) {
-			return [[{ json: { text: this.getNodeParameter('text', 0) as string }, pairedItem: { item: 0 } }]];
-		}
+		const text = this.getNodeParameter('text', 0, '') as string;
+		if (text) return [[{ json: { text }, pairedItem: { item: 0 } }]];
 		return [items.map((item, index) => ({ json: item.json, pairedItem: { item: index } }))];
 	}
 }

@@ -15,7 +15,10 @@ function loadClass<T>(distPath: string): T {
 	const source = join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const exported = require(source) as Record<string, new () => T>;
-	const [Class] = Object.values(exported);
+	// n8n's convention: the class is named like its file (HaiiloShare.node.ts -> HaiiloShare).
+	const className = distPath.split('/').pop()!.split('.')[0];
+	const Class = exported[className];
+	if (typeof Class !== 'function') throw new Error(`${source} does not export a class ${className}`);
 	return new Class();
 }
 
