@@ -435,6 +435,24 @@ export async function graphList<T = IDataObject>(
 	});
 }
 
+/** Follows `paging.next` on from a page fetched elsewhere (by `fetchMany`, say), as Meta wrote it. */
+export async function graphFollow<T = IDataObject>(
+	ctx: RequestContext,
+	connection: GraphConnection,
+	nextUrl: string,
+	options: Pick<ListOptions<T>, 'limit' | 'what' | 'readPage'>,
+	settings: RequestSettings,
+): Promise<T[]> {
+	return await collectAll<T>(ctx.getNode(), {
+		first: { method: 'GET', url: nextUrl },
+		fetchPage: async (request) => (await sendGraphRequest(ctx, connection.provider, request, settings)).body,
+		readPage: options.readPage ?? ((body) => readGraphPage<T>(body)),
+		nextRequest: followNextUrl,
+		limit: options.limit,
+		what: options.what,
+	});
+}
+
 // ---------------------------------------------------------------------------
 // Many GETs at once: Graph batch requests, or parallel GETs
 
