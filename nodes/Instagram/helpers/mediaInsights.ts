@@ -143,7 +143,10 @@ export function readBreakdownValues(body: IDataObject, metric: string, breakdown
 			const dimension = Array.isArray(result.dimension_values) ? result.dimension_values[position] : undefined;
 			if (dimension === undefined || dimension === null) continue;
 			const value = metricValue(result.value);
-			values[breakdownColumn(breakdown, dimension)] = value as IDataObject[string];
+			const column = breakdownColumn(breakdown, dimension);
+			const before = values[column];
+			// Several results of one action (a split by more than one key) add up.
+			values[column] = (typeof before === 'number' && typeof value === 'number' ? before + value : value) as IDataObject[string];
 			if (typeof value === 'number') sum = (sum ?? 0) + value;
 		}
 	}

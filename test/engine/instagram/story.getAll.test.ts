@@ -202,7 +202,7 @@ describe('Story > Get Many', () => {
 	});
 
 	it('returns the story JSON with both insights answers under "insights" with Simplify off', async () => {
-		const main = insightsBody({ reach: 5 });
+		const main = insightsBody({ reach: 5 }) as { data: object[] };
 		const navigation = navigationBody([['TAP_FORWARD', 3]], 3);
 		graph()
 			.get(`/v24.0/${ACCOUNT_ID}/stories`)

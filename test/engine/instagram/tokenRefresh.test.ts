@@ -5,7 +5,7 @@
  * request uses the new token.
  */
 import nock from 'nock';
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { InstagramGraphApi } from '../../../credentials/InstagramGraphApi.credentials';
 import { tokenFingerprint } from '../../../nodes/Instagram/tokenRefresh';
@@ -214,7 +214,7 @@ describe('Instagram Login token refresh against the sandbox', () => {
 			requestDeps.now = () => module.control.now();
 			// A 60-day token, made ten days before it is pasted into the credential.
 			const pasted = module.control.issueToken({ ageMs: 10 * DAY });
-			let data: IDataObject = { loginType: 'instagramLogin', accessToken: pasted, apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') };
+			let data: ICredentialDataDecryptedObject = { loginType: 'instagramLogin', accessToken: pasted, apiVersion: 'v24.0', baseUrl: sandbox.baseUrl('/instagram') };
 			for (let week = 0; week <= 28; week++) {
 				const result = await run(getMe, { credentials: { instagramGraphApi: data } });
 				expect(result.status).toBe('success');
