@@ -247,4 +247,25 @@ describe('Story > Get Many', () => {
 		expect(failed.error?.message).toBe('Error validating access token');
 		expect(JSON.stringify(failed.run)).not.toContain(TOKEN);
 	});
+
+	it('asks for chosen fields plus those it needs, and keeps them in the row', async () => {
+		graph()
+			.get(`/v24.0/${ACCOUNT_ID}/stories`)
+			.query({ fields: 'permalink,id,media_type,media_product_type,timestamp', limit: '50' })
+			.reply(200, { data: [{ ...STORY_1, media_url: undefined }] });
+
+		const result = await run({ resource: 'story', operation: 'getAll', accountId: accountById(), options: { fields: ['permalink'] } });
+
+		expect(result.json()).toEqual([
+			{
+				permalink: STORY_1.permalink,
+				id: STORY_1.id,
+				media_type: 'IMAGE',
+				media_product_type: 'STORY',
+				timestamp: STORY_1.timestamp,
+				expires_at: '2026-11-22T08:00:00.000Z',
+			},
+		]);
+	});
 });
+

@@ -111,6 +111,43 @@ describe('Instagram Insights Trigger: New Media', () => {
 	});
 });
 
+describe('Instagram Insights Trigger: Simplify off', () => {
+	it("emits Meta's media and comment JSON as it came, the comment with its media", async () => {
+		const { sandbox, control } = await sandboxWith();
+		const media = poller(sandbox, { event: 'newMedia', accountId: account, simplify: false });
+		const comments = poller(sandbox, { event: 'newComment', accountId: account, mediaCount: 1, simplify: false });
+		await media.poll();
+		await comments.poll();
+		control.advance(MINUTE);
+		const mediaId = control.publishMedia({ caption: 'raw' });
+		control.advance(MINUTE);
+		const commentId = control.addComment(mediaId, { text: 'raw comment' });
+
+		expect((await media.poll()).json).toEqual([
+			{
+				id: mediaId,
+				timestamp: expect.any(String),
+				media_type: 'IMAGE',
+				media_product_type: 'FEED',
+				permalink: expect.any(String),
+				caption: 'raw',
+				like_count: 0,
+				comments_count: 1,
+			},
+		]);
+		expect((await comments.poll()).json).toEqual([
+			{
+				id: commentId,
+				timestamp: expect.any(String),
+				username: 'new_fan',
+				text: 'raw comment',
+				like_count: 0,
+				media: { id: mediaId, permalink: expect.any(String) },
+			},
+		]);
+	});
+});
+
 describe('Instagram Insights Trigger: New Comment', () => {
 	it('emits comments on the watched media once, including one that arrived mid-poll on a media already read', async () => {
 		let arriveMidPoll: (() => void) | undefined;

@@ -2,13 +2,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { limitProperty, returnAllProperty, simplifyProperty } from '../../../shared/descriptions';
-import { executePerItem } from '../../../shared/output';
+import { executePerItem, flattenRow } from '../../../shared/output';
 import { requirePositiveInteger } from '../../../shared/validation';
 import { accountIdFor, requireFacebookLogin } from '../../helpers/account';
 import { resolveHashtag } from '../../helpers/hashtags';
 import { fieldsOption, requestSettings, simplifyOf, withRequiredFields } from '../../helpers/parameters';
 import { orderFields } from '../../helpers/rows';
-import { flattenRow } from '../../../shared/output';
 import { graphList, type GraphConnection } from '../../transport';
 import { accountLocator, optionsCollection } from '../common.descriptions';
 import { HASHTAG_MEDIA_FIELDS, hashtagLocator, hashtagMediaFieldsOption } from './descriptions';
