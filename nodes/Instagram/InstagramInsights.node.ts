@@ -2,7 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as businessDiscovery from './actions/businessDiscovery/BusinessDiscovery.resource';
+import * as hashtag from './actions/hashtag/Hashtag.resource';
 import * as media from './actions/media/Media.resource';
+import * as story from './actions/story/Story.resource';
 import { router } from './actions/router';
 import { searchAccounts } from './methods/listSearch';
 
@@ -14,7 +17,7 @@ export class InstagramInsights implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Get account, media and audience insights from the Instagram Graph API',
+		description: 'Get account, media, story and audience insights, hashtag media and public business profiles from the Instagram Graph API',
 		defaults: { name: 'Instagram Insights' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,12 +31,18 @@ export class InstagramInsights implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Business Discovery', value: 'businessDiscovery' },
+					{ name: 'Hashtag', value: 'hashtag' },
 					{ name: 'Media', value: 'media' },
+					{ name: 'Story', value: 'story' },
 				],
 				default: 'account',
 			},
 			...account.description,
 			...media.description,
+			...story.description,
+			...hashtag.description,
+			...businessDiscovery.description,
 		],
 	};
 

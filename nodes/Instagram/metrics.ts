@@ -43,6 +43,14 @@ export interface Introduction {
 	date?: string;
 }
 
+/** A breakdown asked for on its own call, its values becoming `<columnPrefix><value>` columns. */
+export interface MediaBreakdown {
+	name: string;
+	/** Meta's documented dimension values; others it sends get columns too. */
+	values: string[];
+	columnPrefix: string;
+}
+
 export interface MediaMetric {
 	level: 'media';
 	name: string;
@@ -54,6 +62,8 @@ export interface MediaMetric {
 	unconfirmedFor?: MediaKind[];
 	introduced?: Introduction;
 	removed?: Removal;
+	/** Where the row shows the metric split by a dimension (stories and the trigger). */
+	breakdown?: MediaBreakdown;
 	note?: string;
 }
 
@@ -174,6 +184,11 @@ export const MEDIA_METRICS: MediaMetric[] = [
 		displayName: 'Navigation',
 		description: 'Taps forward and back, exits and swipes on the story (replaces taps_forward, taps_back, exits)',
 		kinds: ['STORY'],
+		breakdown: {
+			name: 'story_navigation_action_type',
+			values: ['TAP_FORWARD', 'TAP_BACK', 'TAP_EXIT', 'SWIPE_FORWARD'],
+			columnPrefix: 'navigation_',
+		},
 	},
 	{
 		level: 'media',

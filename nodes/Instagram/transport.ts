@@ -21,6 +21,7 @@ import {
 	type Verdict,
 } from '../shared/request';
 import { headerValue } from '../shared/retry';
+import { TOKEN_REFRESH_FAILED, TOKEN_REFRESH_HINT } from './tokenRefresh';
 
 export const CREDENTIAL_TYPE = 'instagramGraphApi';
 export const PROVIDER_NAME = 'Instagram Graph API';
@@ -146,9 +147,24 @@ export function slowDownMs(percent: number): number {
 	return Math.min(8_000, Math.round(500 * 2 ** ((Math.min(percent, 100) - SLOW_DOWN_FROM_PERCENT) / 5)));
 }
 
+/**
+ * Meta's cap on hashtag queries: 30 unique hashtags per Instagram account in
+ * a rolling 7 days (code 24, subcode 2207024). Waiting minutes does not lift
+ * it, so it is never retried.
+ */
+export const HASHTAG_LIMIT_TEXT = 'An Instagram account may query 30 unique hashtags per 7 days';
+
+export function isHashtagLimit(error: GraphError | undefined): boolean {
+	if (!error) return false;
+	if (error.subcode === 2207024) return true;
+	const words = `${error.message} ${error.userMessage ?? ''}`;
+	return /hashtag/i.test(words) && (error.code === 24 || /(limit|maximum|too many|\b30\b)/i.test(words));
+}
+
 export function classifyGraphResponse(response: HttpResponse): Verdict {
 	const usage = readUsage(response.headers);
 	const error = readGraphError(response.body);
+	if (isHashtagLimit(error)) return { outcome: 'fail' };
 	if (!error) {
 		const verdict = defaultClassify(response);
 		if (verdict.outcome === 'success') {
@@ -210,14 +226,21 @@ export function describeGraphError(response: HttpResponse, loginType: LoginType)
 	if (error.userMessage && error.userMessage !== error.message) {
 		hints.push(error.userTitle ? `${error.userTitle}: ${error.userMessage}` : error.userMessage);
 	}
-	if (code === 190) {
+	if (isHashtagLimit(error)) {
+		hints.push(
+			`${HASHTAG_LIMIT_TEXT} (a rolling window; a hashtag queried again within it does not count twice). ` +
+				'Wait until the oldest of those queries is 7 days old, reuse hashtag IDs already found, or query with another account.',
+		);
+	} else if (code === 190) {
 		const why = subcode !== undefined ? TOKEN_SUBCODES[subcode] : undefined;
 		hints.push(
-			`The access token is invalid or has expired${why ? ` (${why})` : ''}. Put a long-lived token in the credential: ` +
-				'with Facebook Login, exchange the short-lived token at /oauth/access_token?grant_type=fb_exchange_token (about 60 days) ' +
-				'or use a System User token from Business Settings, which does not expire; with Instagram Login, exchange it at ' +
-				'graph.instagram.com/access_token?grant_type=ig_exchange_token (60 days) and refresh it with ' +
-				'refresh_access_token?grant_type=ig_refresh_token before it runs out.',
+			`The access token is invalid or has expired${why ? ` (${why})` : ''}. ` +
+				(loginType === 'instagramLogin'
+					? 'With Instagram Login n8n refreshes a long-lived token by itself as long as a workflow uses the credential at least once every few weeks; ' +
+						'a token left unused for 60 days, revoked or short-lived cannot be refreshed: create a long-lived one ' +
+						"(graph.instagram.com/access_token?grant_type=ig_exchange_token) and paste it into the credential's Access Token field."
+					: 'Put a token that lasts in the credential: a System User token from Business Settings or a Page access token, which do not expire, ' +
+						'or a long-lived user token (exchange the short-lived one at /oauth/access_token?grant_type=fb_exchange_token, about 60 days).'),
 		);
 	} else if (isPermissionCode(code) && !/not enough viewers/i.test(error.message)) {
 		const named = [...new Set(error.message.match(PERMISSION_NAME) ?? [])];
@@ -240,13 +263,17 @@ export function describeGraphError(response: HttpResponse, loginType: LoginType)
 		hints.push(
 			'Meta is rate limiting this app or account. Lower Options > Concurrency or run the workflow later; Meta allows 4,800 calls per 24 hours per account times its impressions.',
 		);
+	} else if (code === 110 || subcode === 2207013) {
+		hints.push(
+			'Business discovery finds only public Instagram business and creator accounts (not personal or age-restricted ones): check the username.',
+		);
 	} else if (code === 368) {
 		hints.push('Meta has temporarily blocked this action for a policy reason. Wait before trying again.');
 	} else if (code === 1 || code === 2) {
 		hints.push('A temporary problem at Meta. Try again in a few minutes.');
 	}
 	return {
-		message: error.message,
+		message: isHashtagLimit(error) ? `${error.message} (${HASHTAG_LIMIT_TEXT})` : error.message,
 		code: code === undefined ? undefined : subcode !== undefined ? `${code} (subcode ${subcode})` : code,
 		requestId,
 		hint: hints.join(' ') || undefined,
@@ -259,7 +286,7 @@ export function graphProvider(loginType: LoginType): Provider {
 		credentialType: CREDENTIAL_TYPE,
 		classify: classifyGraphResponse,
 		describeError: (response) => describeGraphError(response, loginType),
-		secretFields: ['accessToken', 'appSecret'],
+		secretFields: ['accessToken', 'appSecret', 'refreshedToken'],
 	};
 }
 
@@ -279,7 +306,7 @@ export async function graphConnection(ctx: RequestContext): Promise<GraphConnect
 	}
 	const override = String(credentials.baseUrl ?? '').trim();
 	const baseUrl = (override || GRAPH_HOSTS[loginType]).replace(/\/+$/, '');
-	const secrets = [credentials.accessToken, credentials.appSecret].filter(
+	const secrets = [credentials.accessToken, credentials.appSecret, credentials.refreshedToken].filter(
 		(value): value is string => typeof value === 'string' && value.trim().length > 0,
 	);
 	return {
@@ -291,6 +318,37 @@ export async function graphConnection(ctx: RequestContext): Promise<GraphConnect
 		provider: graphProvider(loginType),
 		secrets,
 	};
+}
+
+/**
+ * The shared request loop, with one Instagram addition: a failed token
+ * refresh (inside n8n's credential helper) keeps its own words and hint
+ * instead of reading as a connection failure.
+ */
+export async function sendGraphRequest(
+	ctx: RequestContext,
+	provider: Provider,
+	options: IHttpRequestOptions,
+	settings: RequestSettings,
+): Promise<HttpResponse> {
+	try {
+		return await sendRequest(ctx, provider, options, settings);
+	} catch (error) {
+		throw withRefreshHint(ctx, error as NodeApiError, settings);
+	}
+}
+
+/** sendRequest's failures are NodeApiErrors already; a refresh failure gets its own words back. */
+function withRefreshHint(ctx: RequestContext, error: NodeApiError, settings: RequestSettings): NodeApiError {
+	const message = String(error.message ?? '');
+	const at = message.indexOf(TOKEN_REFRESH_FAILED);
+	if (at < 0) return error;
+	return buildApiError(ctx.getNode(), {
+		message: message.slice(at),
+		hint: TOKEN_REFRESH_HINT,
+		providerName: PROVIDER_NAME,
+		itemIndex: settings.itemIndex,
+	});
 }
 
 /** Encodes a query as Meta writes it (commas, braces and parentheses of field lists left readable). */
@@ -321,7 +379,7 @@ export async function graphGet(
 	qs: IDataObject,
 	settings: RequestSettings,
 ): Promise<IDataObject> {
-	const response = await sendRequest(
+	const response = await sendGraphRequest(
 		ctx,
 		connection.provider,
 		{ method: 'GET', url: graphUrl(connection, path), qs: cleanQuery(qs) },
@@ -368,10 +426,28 @@ export async function graphList<T = IDataObject>(
 ): Promise<T[]> {
 	return await collectAll<T>(ctx.getNode(), {
 		first: { method: 'GET', url: graphUrl(connection, path), qs: cleanQuery(qs) },
-		fetchPage: async (request) => (await sendRequest(ctx, connection.provider, request, settings)).body,
+		fetchPage: async (request) => (await sendGraphRequest(ctx, connection.provider, request, settings)).body,
 		readPage: options.readPage ?? ((body) => readGraphPage<T>(body)),
 		nextRequest: followNextUrl,
 		pageSize: options.pageSize ? { max: options.pageSize, apply: withPageSize } : undefined,
+		limit: options.limit,
+		what: options.what,
+	});
+}
+
+/** Follows `paging.next` on from a page fetched elsewhere (by `fetchMany`, say), as Meta wrote it. */
+export async function graphFollow<T = IDataObject>(
+	ctx: RequestContext,
+	connection: GraphConnection,
+	nextUrl: string,
+	options: Pick<ListOptions<T>, 'limit' | 'what' | 'readPage'>,
+	settings: RequestSettings,
+): Promise<T[]> {
+	return await collectAll<T>(ctx.getNode(), {
+		first: { method: 'GET', url: nextUrl },
+		fetchPage: async (request) => (await sendGraphRequest(ctx, connection.provider, request, settings)).body,
+		readPage: options.readPage ?? ((body) => readGraphPage<T>(body)),
+		nextRequest: followNextUrl,
 		limit: options.limit,
 		what: options.what,
 	});
@@ -432,7 +508,7 @@ async function callOne(
 	call: GraphCall,
 	settings: RequestSettings,
 ): Promise<CallResult> {
-	const response = await sendRequest(
+	const response = await sendGraphRequest(
 		ctx,
 		objectLevelProvider(connection.provider),
 		{ method: 'GET', url: graphUrl(connection, call.path), qs: cleanQuery(call.qs) },
@@ -493,7 +569,7 @@ async function sendBatch(
 	settings: RequestSettings,
 ): Promise<Array<SubResponse | null>> {
 	const batch = calls.map((call) => ({ method: 'GET', relative_url: relativeUrl(connection, call) }));
-	const response = await sendRequest(
+	const response = await sendGraphRequest(
 		ctx,
 		connection.provider,
 		{

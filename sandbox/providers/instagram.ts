@@ -20,6 +20,14 @@
  *
  * Magic tokens: containing `expired` -> 190/463; `invalid` -> 190;
  * `noinsights` -> (#10) on insights; `nopages` -> (#200) on /me/accounts.
+ *
+ * Part 2 adds a clock (`control.advance`) and what changes with it: stories
+ * listed only for 24 hours (their insights gone with them, navigation split
+ * by action), comments and media that arrive over time, hashtag search with
+ * Meta's 30 unique hashtags per account per 7 days, hashtag top and recent
+ * media, business discovery of other accounts with the nested media paging,
+ * and Instagram Login tokens that expire after 60 days and are renewed at
+ * `GET /instagram/refresh_access_token` (only once 24 hours old).
  */
 import { createHmac } from 'node:crypto';
 
@@ -53,6 +61,32 @@ export interface InstagramSandboxOptions {
 	nullSubResponseEvery?: number;
 	/** Media of the second account. */
 	secondAccountMedia?: number;
+	/** The sandbox clock at start, ms; default six hours after the fixtures' epoch (the 4 stories are live). */
+	now?: number;
+	/** Order of the comments edge: Meta's own example lists oldest first, some clients see newest first. */
+	commentOrder?: 'oldestFirst' | 'newestFirst';
+	/** Called before each request is answered: a test acts out records that arrive while a poll runs. */
+	onRequest?: (request: { method: string; path: string; query: Query }, control: InstagramSandboxControl) => void;
+}
+
+/** Test handle on the emulator: its clock, and records that arrive over time. */
+export interface InstagramSandboxControl {
+	now(): number;
+	advance(ms: number): void;
+	setNow(ms: number): void;
+	/** A new media of the main account (default: a FEED image posted now); returns its ID. */
+	publishMedia(input?: { timestamp?: number; kind?: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM' | 'REELS'; caption?: string }): string;
+	/** A new comment on a media (default: posted now); returns its ID. */
+	addComment(mediaId: string, input?: { timestamp?: number; text?: string; username?: string }): string;
+	/** A new story of the main account (default: posted now); returns its ID. */
+	postStory(input?: { timestamp?: number; type?: 'IMAGE' | 'VIDEO'; fewViewers?: boolean }): string;
+	/** An Instagram Login token the sandbox knows the age and expiry of. */
+	issueToken(input?: { ageMs?: number; lifetimeMs?: number }): string;
+	tokenExpiresAt(token: string): number | undefined;
+	/** Tokens renewed at /refresh_access_token so far. */
+	refreshes(): number;
+	/** Unique hashtags the account queried in the last 7 days. */
+	hashtagsQueried(accountId: string): string[];
 }
 
 export const SANDBOX_IDS = {
@@ -134,6 +168,9 @@ const REMOVED_ACCOUNT: Record<string, RemovedMetric & { timeSeriesOnly?: boolean
 	website_clicks: { version: 21, date: '2025-01-08', timeSeriesOnly: true },
 };
 
+/** Meta's story_navigation_action_type values. */
+const NAVIGATION_ACTIONS = ['TAP_FORWARD', 'TAP_BACK', 'TAP_EXIT', 'SWIPE_FORWARD'];
+
 const DIMENSIONS: Record<string, string[]> = {
 	age: ['13-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'],
 	city: ['London, England', 'Berlin, Berlin', 'Paris, Île-de-France', 'Madrid, Comunidad de Madrid', 'Milan, Lombardy'],
@@ -195,6 +232,45 @@ type GraphReply = { status: number; body: unknown };
 const HOUR_MS = 3_600_000;
 const DAY_S = 86_400;
 const EPOCH = Date.UTC(2026, 10, 1, 12, 0, 0);
+const DAY_MS = 24 * HOUR_MS;
+/** The default sandbox "now": six hours after the epoch, while the fixture stories are live. */
+export const SANDBOX_NOW = EPOCH + 6 * HOUR_MS;
+const STORY_LIFETIME_MS = DAY_MS;
+/** Meta's `expires_in` of a refreshed Instagram Login token (about 60 days). */
+export const TOKEN_LIFETIME_S = 5_183_944;
+const HASHTAG_LIMIT = 30;
+const HASHTAG_WINDOW_MS = 7 * DAY_MS;
+/** Public media behind every hashtag of the sandbox. */
+const HASHTAG_MEDIA = 80;
+
+interface Comment {
+	id: string;
+	text: string;
+	/** ms */
+	timestamp: number;
+	username: string;
+	like_count: number;
+}
+
+interface HashtagMedia {
+	id: string;
+	caption: string;
+	comments_count: number;
+	like_count: number;
+	media_type: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM';
+	media_url: string;
+	permalink: string;
+	/** ms */
+	timestamp: number;
+}
+
+/** Other business accounts business discovery finds, by username, and their media count. */
+const DISCOVERABLE: Record<string, { name: string; followers: number; media: number; biography: string; website?: string }> = {
+	bluebottle: { name: 'Blue Bottle Coffee', followers: 267_793, media: 120, biography: 'Coffee roasters since 2002.', website: 'https://bluebottlecoffee.com/' },
+	tiny_bakery: { name: 'Tiny Bakery', followers: 412, media: 3, biography: 'Bread on Saturdays.' },
+};
+/** Accounts that exist but are personal (business discovery cannot see them). */
+const PERSONAL_ACCOUNTS = new Set(['just_a_person']);
 
 function hash(text: string): number {
 	let value = 2166136261;
@@ -264,19 +340,47 @@ function single(query: Query, name: string): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 
-export function createInstagramModule(options: InstagramSandboxOptions = {}): SandboxModule {
+export function createInstagramModule(
+	options: InstagramSandboxOptions = {},
+): SandboxModule & { control: InstagramSandboxControl } {
+	let graph: GraphEmulator | undefined;
+	const started = (): GraphEmulator => {
+		if (!graph) throw new Error('Start the sandbox with this module first');
+		return graph;
+	};
+	const control: InstagramSandboxControl = {
+		now: () => started().clock,
+		advance: (ms) => {
+			started().clock += ms;
+		},
+		setNow: (ms) => {
+			started().clock = ms;
+		},
+		publishMedia: (input) => started().publishMedia(input),
+		addComment: (mediaId, input) => started().addComment(mediaId, input),
+		postStory: (input) => started().postStory(input),
+		issueToken: (input) => started().issueToken(input),
+		tokenExpiresAt: (token) => started().tokens.get(token)?.expiresAt,
+		refreshes: () => started().refreshCount,
+		hashtagsQueried: (accountId) => started().hashtagsInWindow(accountId),
+	};
 	return {
 		name: 'Instagram Graph API',
 		prefix: '/instagram',
+		control,
 		routes: (context) => {
-			const graph = new GraphEmulator(context, options);
+			graph = new GraphEmulator(context, options, control);
+			const emulator = graph;
 			const route = (method: string, path: string) => ({
 				method,
 				path,
-				handler: (request: SandboxRequest) => graph.handle(request),
+				handler: (request: SandboxRequest) => emulator.handle(request),
 			});
 			return [
 				route('POST', ''),
+				route('GET', '/refresh_access_token'),
+				route('GET', '/:version/:id/top_media'),
+				route('GET', '/:version/:id/recent_media'),
 				route('GET', '/:version/me/accounts'),
 				route('GET', '/:version/:id/insights'),
 				route('GET', '/:version/:id/media'),
@@ -297,11 +401,23 @@ class GraphEmulator {
 	private readonly pages: Array<{ id: string; name: string; instagram?: string }> = [];
 	private readonly calls = new Map<string, number>();
 	private subRequests = 0;
+	/** The sandbox clock, ms. */
+	clock: number;
+	/** Tokens with a known age: issued by `issueToken` or by a refresh. */
+	readonly tokens = new Map<string, { issuedAt: number; expiresAt: number }>();
+	refreshCount = 0;
+	private readonly commentStore = new Map<string, Comment[]>();
+	private readonly hashtagQueries = new Map<string, Array<{ name: string; at: number }>>();
+	private readonly hashtags = new Map<string, { name: string; media: HashtagMedia[] }>();
+	private readonly discoverable = new Map<string, { profile: Record<string, unknown>; media: Array<Record<string, unknown>> }>();
+	private nextId = 1;
 
 	constructor(
 		private readonly context: ModuleContext,
 		private readonly options: InstagramSandboxOptions,
+		private readonly control: InstagramSandboxControl,
 	) {
+		this.clock = options.now ?? SANDBOX_NOW;
 		this.build();
 	}
 
@@ -343,8 +459,7 @@ class GraphEmulator {
 			{ id: SANDBOX_IDS.pages[1], name: 'Sandbox Studio Page', instagram: second.id },
 			{ id: SANDBOX_IDS.pages[2], name: 'Page Without Instagram' },
 		);
-		let next = 1;
-		const newId = (prefix: string) => `${prefix}${String(next++).padStart(11, '0')}`;
+		const newId = (prefix: string) => this.newId(prefix);
 		const addMedia = (account: Account, count: number) => {
 			for (let index = 0; index < count; index++) {
 				const roll = random.next();
@@ -418,8 +533,277 @@ class GraphEmulator {
 	}
 
 	// -------------------------------------------------------------------------
+	// The clock, and records that arrive over time
+
+	private newId(prefix: string): string {
+		return `${prefix}${String(this.nextId++).padStart(11, '0')}`;
+	}
+
+	private get mainAccount(): Account {
+		return this.accounts.get(SANDBOX_IDS.mainAccount)!;
+	}
+
+	/** Meta lists a story, and serves its insights, for 24 hours after it was posted. */
+	private isLive(story: Media): boolean {
+		const posted = Date.parse(story.timestamp);
+		return posted <= this.clock && this.clock - posted < STORY_LIFETIME_MS;
+	}
+
+	publishMedia(input: { timestamp?: number; kind?: 'IMAGE' | 'VIDEO' | 'CAROUSEL_ALBUM' | 'REELS'; caption?: string } = {}): string {
+		const account = this.mainAccount;
+		const kind = input.kind ?? 'IMAGE';
+		const id = this.newId('1793');
+		const shortcode = `new${id.slice(-8)}`;
+		this.media.set(id, {
+			id,
+			owner: account.id,
+			media_type: kind === 'REELS' ? 'VIDEO' : kind,
+			media_product_type: kind === 'REELS' ? 'REELS' : 'FEED',
+			timestamp: metaTime(input.timestamp ?? this.clock),
+			caption: input.caption ?? `Fresh post ${id.slice(-3)}`,
+			permalink: `https://www.instagram.com/${kind === 'REELS' ? 'reel' : 'p'}/${shortcode}/`,
+			shortcode,
+			media_url: `https://scontent.example.com/${id}.jpg`,
+			like_count: 0,
+			comments_count: 0,
+			username: account.username,
+			children: [],
+		});
+		account.media.push(id);
+		// Newest first, as Meta lists them.
+		account.media.sort((a, b) => Date.parse(this.media.get(b)!.timestamp) - Date.parse(this.media.get(a)!.timestamp));
+		return id;
+	}
+
+	addComment(mediaId: string, input: { timestamp?: number; text?: string; username?: string } = {}): string {
+		const media = this.media.get(mediaId);
+		if (!media) throw new Error(`No media ${mediaId} in the sandbox`);
+		const id = this.newId('1801');
+		this.commentsOf(media).push({
+			id,
+			text: input.text ?? `New comment ${id.slice(-3)}`,
+			timestamp: input.timestamp ?? this.clock,
+			username: input.username ?? 'new_fan',
+			like_count: 0,
+		});
+		return id;
+	}
+
+	postStory(input: { timestamp?: number; type?: 'IMAGE' | 'VIDEO'; fewViewers?: boolean } = {}): string {
+		const account = this.mainAccount;
+		const type = input.type ?? 'IMAGE';
+		const id = this.newId('1794');
+		this.media.set(id, {
+			id,
+			owner: account.id,
+			media_type: type,
+			media_product_type: 'STORY',
+			timestamp: metaTime(input.timestamp ?? this.clock),
+			permalink: `https://instagram.com/stories/${account.username}/${id}/`,
+			shortcode: `story${id.slice(-6)}`,
+			media_url: `https://scontent.example.com/${id}.${type === 'IMAGE' ? 'jpg' : 'mp4'}`,
+			comments_count: 0,
+			username: account.username,
+			children: [],
+			fewViewers: input.fewViewers,
+		});
+		account.stories.push(id);
+		return id;
+	}
+
+	issueToken(input: { ageMs?: number; lifetimeMs?: number } = {}): string {
+		const token = `IGAA-sandbox-issued-${this.nextId++}`;
+		const issuedAt = this.clock - (input.ageMs ?? 0);
+		this.tokens.set(token, { issuedAt, expiresAt: issuedAt + (input.lifetimeMs ?? TOKEN_LIFETIME_S * 1000) });
+		return token;
+	}
+
+	// -------------------------------------------------------------------------
+	// Instagram Login token refresh
+
+	/** `GET /refresh_access_token?grant_type=ig_refresh_token&access_token=…` */
+	private refresh(request: SandboxRequest): SandboxReply {
+		const answer = (reply: GraphReply): SandboxReply => ({ status: reply.status, body: reply.body });
+		const token = queryValue(request, 'access_token');
+		if (queryValue(request, 'grant_type') !== 'ig_refresh_token') {
+			return answer(graphError(400, 100, 'Invalid parameter grant_type: ig_refresh_token is expected'));
+		}
+		if (!token) return answer(graphError(400, 100, 'The parameter access_token is required'));
+		if (/invalid/i.test(token) || !isInstagramLogin(token)) {
+			return answer(graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token'));
+		}
+		// A token the sandbox did not issue is a long-lived one of 30 days.
+		const known = this.tokens.get(token) ?? { issuedAt: this.clock - 30 * DAY_MS, expiresAt: this.clock + 30 * DAY_MS };
+		if (/expired/i.test(token) || known.expiresAt <= this.clock) {
+			return answer(
+				graphError(400, 190, 'Error validating access token: Session has expired. The token cannot be refreshed.', { subcode: 463 }),
+			);
+		}
+		if (this.clock - known.issuedAt < DAY_MS) {
+			return answer(graphError(400, 100, 'The access token is too new to be refreshed: it must be at least 24 hours old'));
+		}
+		const fresh = `IGAA-sandbox-refreshed-${this.nextId++}`;
+		this.tokens.set(fresh, { issuedAt: this.clock, expiresAt: this.clock + TOKEN_LIFETIME_S * 1000 });
+		this.refreshCount++;
+		return { status: 200, body: { access_token: fresh, token_type: 'bearer', expires_in: TOKEN_LIFETIME_S } };
+	}
+
+	// -------------------------------------------------------------------------
+	// Hashtags (Facebook Login only)
+
+	hashtagsInWindow(accountId: string): string[] {
+		const since = this.clock - HASHTAG_WINDOW_MS;
+		return [...new Set((this.hashtagQueries.get(accountId) ?? []).filter((query) => query.at > since).map((query) => query.name))];
+	}
+
+	private hashtagUser(request: GraphRequest, ig: boolean): GraphReply | Account {
+		if (ig) return graphError(400, 3, 'Application does not have the capability to make this API call.');
+		const userId = single(request.query, 'user_id');
+		if (!userId) return graphError(400, 100, 'The parameter user_id is required');
+		return this.accounts.get(userId) ?? unsupportedGet(userId);
+	}
+
+	/** `GET /ig_hashtag_search?user_id=…&q=…`, counting unique hashtags per account over 7 days. */
+	private hashtagSearch(request: GraphRequest): GraphReply {
+		const user = this.hashtagUser(request, isInstagramLogin(request.token));
+		if ('status' in user) return user;
+		const name = (single(request.query, 'q') ?? '').trim().replace(/^#/, '').toLowerCase();
+		if (!name) return graphError(400, 100, 'The parameter q is required');
+		const queried = this.hashtagsInWindow(user.id);
+		if (!queried.includes(name) && queried.length >= HASHTAG_LIMIT) {
+			return graphError(400, 24, 'The user has reached the limit of 30 unique hashtags searched in the past 7 days', {
+				subcode: 2207024,
+				userMessage: 'You can search up to 30 unique hashtags within a 7 day period.',
+			});
+		}
+		const queries = this.hashtagQueries.get(user.id) ?? [];
+		queries.push({ name, at: this.clock });
+		this.hashtagQueries.set(user.id, queries);
+		if (/^zz/.test(name)) return { status: 200, body: { data: [] } };
+		const id = `178438${String(hash(`hashtag:${name}`) % 100_000_000_000).padStart(11, '0')}`;
+		if (!this.hashtags.has(id)) this.hashtags.set(id, { name, media: this.hashtagMediaOf(name) });
+		return { status: 200, body: { data: [{ id }] } };
+	}
+
+	private hashtagMediaOf(name: string): HashtagMedia[] {
+		const random = childRandom(hash(name), 'hashtag');
+		return Array.from({ length: HASHTAG_MEDIA }, (_, index) => {
+			const id = `1796${String(hash(`${name}:${index}`) % 100_000_000_000).padStart(11, '0')}`;
+			const type = random.pick(['IMAGE', 'VIDEO', 'CAROUSEL_ALBUM'] as const);
+			return {
+				id,
+				caption: `${random.words(3)} #${name}`,
+				comments_count: random.int(0, 300),
+				like_count: random.int(0, 20_000),
+				media_type: type,
+				media_url: `https://scontent.example.com/${id}.${type === 'VIDEO' ? 'mp4' : 'jpg'}`,
+				permalink: `https://www.instagram.com/p/${random.token(11)}/`,
+				timestamp: this.clock - index * 45 * 60_000,
+			};
+		});
+	}
+
+	/** `GET /{hashtag-id}/top_media|recent_media?user_id=…&fields=…`: recent media are those of the last 24 hours. */
+	private hashtagMedia(id: string, edge: 'top_media' | 'recent_media', request: GraphRequest, ig: boolean): GraphReply {
+		const user = this.hashtagUser(request, ig);
+		if ('status' in user) return user;
+		const hashtag = this.hashtags.get(id)!;
+		const media =
+			edge === 'top_media'
+				? [...hashtag.media].sort((a, b) => b.like_count - a.like_count)
+				: hashtag.media.filter((item) => item.timestamp <= this.clock && this.clock - item.timestamp < DAY_MS);
+		const rows = media.map((item) => pick({ ...item, timestamp: metaTime(item.timestamp) }, request.query, ['id']));
+		return this.page(rows, request, `${id}/${edge}`, `GET /instagram/:version/:id/${edge}`, 25, 50);
+	}
+
+	// -------------------------------------------------------------------------
+	// Business discovery (Facebook Login only)
+
+	private discoverableAccount(username: string): { profile: Record<string, unknown>; media: Array<Record<string, unknown>> } | undefined {
+		const known = this.discoverable.get(username);
+		if (known) return known;
+		const own = [...this.accounts.values()].find((account) => account.username === username);
+		const spec = DISCOVERABLE[username];
+		if (!own && !spec) return undefined;
+		const random = childRandom(hash(username), 'discovery');
+		const id = own?.id ?? `178414${String(hash(username) % 100_000_000_000).padStart(11, '0')}`;
+		const count = own ? own.media.length : spec.media;
+		const media = Array.from({ length: count }, (_, index) => {
+			const mediaId = `1795${String(hash(`${username}:${index}`) % 100_000_000_000).padStart(11, '0')}`;
+			const reel = random.chance(0.3);
+			return {
+				id: mediaId,
+				caption: `${random.words(4)} #${random.words(1)}`,
+				like_count: random.int(0, 9000),
+				comments_count: random.int(0, 400),
+				timestamp: metaTime(EPOCH - index * 12 * HOUR_MS),
+				media_type: reel ? 'VIDEO' : random.pick(['IMAGE', 'CAROUSEL_ALBUM']),
+				media_product_type: reel ? 'REELS' : 'FEED',
+				permalink: `https://www.instagram.com/p/${random.token(11)}/`,
+			};
+		});
+		const profile: Record<string, unknown> = {
+			id,
+			username,
+			name: own?.name ?? spec.name,
+			biography: own?.biography ?? spec.biography,
+			website: own?.website ?? spec?.website,
+			followers_count: own?.followers_count ?? spec.followers,
+			media_count: count,
+			profile_picture_url: `https://scontent.example.com/${username}.jpg`,
+		};
+		const entry = { profile, media };
+		this.discoverable.set(username, entry);
+		return entry;
+	}
+
+	/** `GET /{ig-user-id}?fields=business_discovery.username(x){…,media.after(c).limit(n){…}}` */
+	private businessDiscovery(account: Account, request: GraphRequest, expression: string, ig: boolean): GraphReply {
+		if (ig) return graphError(400, 100, 'Tried accessing nonexisting field (business_discovery) on node type (User)');
+		const match = /^business_discovery\.username\(([^)]*)\)(?:\{(.*)\})?$/s.exec(expression);
+		if (!match) return graphError(400, 100, `Syntax error in the field business_discovery: ${expression}`);
+		const username = match[1];
+		const target = PERSONAL_ACCOUNTS.has(username) ? undefined : this.discoverableAccount(username);
+		if (!target) {
+			return graphError(400, 110, 'Invalid user id', {
+				subcode: 2207013,
+				userMessage: `The Instagram account @${username} cannot be found, or is not a business or creator account.`,
+			});
+		}
+		const inner = splitFields(match[2] ?? 'id');
+		const result: Record<string, unknown> = { id: target.profile.id };
+		const encode = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+		for (const field of inner) {
+			const media = /^media((?:\.(?:after|before|limit)\([^)]*\))*)(?:\{(.*)\})?$/s.exec(field);
+			if (!media) {
+				if (target.profile[field] !== undefined) result[field] = target.profile[field];
+				continue;
+			}
+			const after = /\.after\(([^)]*)\)/.exec(media[1])?.[1];
+			const limit = Math.max(1, Math.min(100, Number(/\.limit\((\d+)\)/.exec(media[1])?.[1] ?? 25)));
+			const start = after ? Number(Buffer.from(after, 'base64url').toString('utf8').replace(/^offset:/, '')) || 0 : 0;
+			const nested = splitFields(media[2] ?? 'id');
+			const data = target.media.slice(start, start + limit).map((item) => pick(item, { fields: nested.join(',') }, ['id']));
+			const end = start + data.length;
+			const paging: Record<string, unknown> = { cursors: { before: encode(start), after: encode(end) } };
+			const cursor = this.context.cursor('GET /instagram/:version/:id business_discovery', end < target.media.length ? encode(end) : undefined);
+			if (cursor) {
+				const nextExpression = `business_discovery.username(${username}){${inner
+					.map((part) => (part === field ? `media.after(${cursor}).limit(${limit})${media[2] ? `{${media[2]}}` : ''}` : part))
+					.join(',')}}`;
+				const version = request.path.split('/')[1];
+				paging.next = `${this.context.baseUrl()}/${version}/${account.id}?${new URLSearchParams({ fields: nextExpression, access_token: request.token }).toString()}`;
+			}
+			result.media = { data, paging };
+		}
+		return { status: 200, body: { business_discovery: result, id: account.id } };
+	}
+
+	// -------------------------------------------------------------------------
 
 	async handle(request: SandboxRequest): Promise<SandboxReply> {
+		this.options.onRequest?.({ method: request.method, path: request.path, query: request.query }, this.control);
+		if (request.path === '/refresh_access_token') return this.refresh(request);
 		const token = bearerToken(request) ?? queryValue(request, 'access_token') ?? bodyValue(request.body, 'access_token');
 		const headers = (): Record<string, string> => this.usageHeaders(token);
 		const check = this.checkAuth(token, queryValue(request, 'appsecret_proof') ?? bodyValue(request.body, 'appsecret_proof'));
@@ -445,6 +829,15 @@ class GraphEmulator {
 			);
 		}
 		if (/invalid/i.test(token)) return graphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+		const known = this.tokens.get(token);
+		if (known && known.expiresAt <= this.clock) {
+			return graphError(
+				400,
+				190,
+				`Error validating access token: Session has expired on ${new Date(known.expiresAt).toUTCString()}. The current time is ${new Date(this.clock).toUTCString()}.`,
+				{ subcode: 463 },
+			);
+		}
 		if (this.options.appSecret) {
 			const expected = createHmac('sha256', this.options.appSecret).update(token).digest('hex');
 			if (!proof) return graphError(400, 100, 'API calls from the server require an appsecret_proof argument');
@@ -545,25 +938,36 @@ class GraphEmulator {
 			if (edge === 'accounts') return this.pagesOfUser(request);
 			return graphError(400, 100, `Tried accessing nonexisting field (${edge}) on node type (User)`);
 		}
+		if (rawId === 'ig_hashtag_search' && !edge) return this.hashtagSearch(request);
 		const id = rawId === 'me' || rawId === SANDBOX_IDS.appScopedUser ? SANDBOX_IDS.mainAccount : rawId;
 		const account = this.accounts.get(id);
 		if (account) {
 			if (ig && account.id !== SANDBOX_IDS.mainAccount) return unsupportedGet(rawId);
 			switch (edge) {
-				case undefined:
+				case undefined: {
+					const discovery = splitFields(single(request.query, 'fields')).find((field) => field.startsWith('business_discovery'));
+					if (discovery) return this.businessDiscovery(account, request, discovery, ig);
 					return { status: 200, body: this.accountFields(account, request.query, rawId === 'me' && ig) };
+				}
 				case 'media':
 					return this.listMedia(account, request);
 				case 'stories':
-					return this.listIds(account.stories, request, `${account.id}/stories`);
+					return this.listIds(
+						account.stories.filter((id) => this.isLive(this.media.get(id)!)),
+						request,
+						`${account.id}/stories`,
+					);
 				case 'insights':
 					return this.accountInsights(account, request, versionNumber);
 				default:
 					return graphError(400, 100, `Tried accessing nonexisting field (${edge}) on node type (IGUser)`);
 			}
 		}
+		const hashtag = this.hashtags.get(id);
+		if (hashtag && (edge === 'top_media' || edge === 'recent_media')) return this.hashtagMedia(id, edge, request, ig);
 		const media = this.media.get(id);
 		if (media) {
+			if (media.media_product_type === 'STORY' && !this.isLive(media)) return unsupportedGet(rawId);
 			switch (edge) {
 				case undefined:
 					return { status: 200, body: this.mediaFields(media, request.query) };
@@ -636,6 +1040,9 @@ class GraphEmulator {
 					break;
 				case 'children_count':
 					break;
+				case 'comments_count':
+					row.comments_count = media.parent || media.media_product_type === 'STORY' ? media.comments_count : this.visibleComments(media).length;
+					break;
 				default: {
 					const value = (media as unknown as Record<string, unknown>)[name];
 					if (value !== undefined && !['beforeConversion', 'fewViewers', 'parent'].includes(name)) row[name] = value;
@@ -653,7 +1060,7 @@ class GraphEmulator {
 			.map((id) => this.media.get(id)!)
 			.filter((media) => {
 				const seconds = Date.parse(media.timestamp) / 1000;
-				return seconds >= since && seconds <= until;
+				return seconds >= since && seconds <= until && seconds * 1000 <= this.clock;
 			})
 			.map((media) => this.mediaFields(media, request.query));
 		return this.page(rows, request, `${account.id}/media`, 'GET /instagram/:version/:id/media', 25);
@@ -669,15 +1076,34 @@ class GraphEmulator {
 		);
 	}
 
+	/** The comments of a media: generated once (deterministic), plus those added since. */
+	private commentsOf(media: Media): Comment[] {
+		let comments = this.commentStore.get(media.id);
+		if (!comments) {
+			const random = childRandom(hash(media.id), 'comments');
+			comments = Array.from({ length: media.comments_count }, (_, index) => ({
+				id: `1800${String(hash(`${media.id}:${index}`)).padStart(11, '0')}`,
+				text: random.words(5),
+				timestamp: Date.parse(media.timestamp) + (index + 1) * 600_000,
+				username: `fan_${random.int(1, 999)}`,
+				like_count: random.int(0, 25),
+			}));
+			this.commentStore.set(media.id, comments);
+		}
+		return comments;
+	}
+
+	/** Comments already posted at the sandbox's "now", oldest first. */
+	private visibleComments(media: Media): Comment[] {
+		return this.commentsOf(media)
+			.filter((comment) => comment.timestamp <= this.clock)
+			.sort((a, b) => a.timestamp - b.timestamp || a.id.localeCompare(b.id));
+	}
+
 	private comments(media: Media, request: GraphRequest): GraphReply {
-		const random = childRandom(hash(media.id), 'comments');
-		const rows = Array.from({ length: media.comments_count }, (_, index) => ({
-			id: `1800${String(hash(`${media.id}:${index}`)).padStart(11, '0')}`,
-			text: random.words(5),
-			timestamp: metaTime(Date.parse(media.timestamp) + (index + 1) * 600_000),
-			username: `fan_${random.int(1, 999)}`,
-			like_count: random.int(0, 25),
-		}));
+		const visible = this.visibleComments(media);
+		const ordered = this.options.commentOrder === 'newestFirst' ? [...visible].reverse() : visible;
+		const rows = ordered.map((comment) => ({ ...comment, timestamp: metaTime(comment.timestamp) }));
 		const fields = splitFields(single(request.query, 'fields'));
 		const shaped = rows.map((row) =>
 			fields.length ? Object.fromEntries(Object.entries(row).filter(([key]) => key === 'id' || fields.includes(key))) : { id: row.id, text: row.text, timestamp: row.timestamp },
@@ -686,8 +1112,8 @@ class GraphEmulator {
 	}
 
 	/** Cursor paging as Meta writes it: `paging.cursors` and a `next` URL that carries the token. */
-	private page(rows: unknown[], request: GraphRequest, path: string, routeKey: string, defaultLimit: number): GraphReply {
-		const limit = Math.max(1, Math.min(100, Number(single(request.query, 'limit') ?? defaultLimit) || defaultLimit));
+	private page(rows: unknown[], request: GraphRequest, path: string, routeKey: string, defaultLimit: number, maxLimit = 100): GraphReply {
+		const limit = Math.max(1, Math.min(maxLimit, Number(single(request.query, 'limit') ?? defaultLimit) || defaultLimit));
 		const after = single(request.query, 'after');
 		const start = after ? Number(Buffer.from(after, 'base64').toString('utf8').replace(/^offset:/, '')) || 0 : 0;
 		const data = rows.slice(start, start + limit);
@@ -740,7 +1166,38 @@ class GraphEmulator {
 		if (media.beforeConversion) {
 			return graphError(400, 100, 'Media Posted Before Business Account Conversion', { subcode: 2108006 });
 		}
+		const breakdown = single(request.query, 'breakdown');
+		if (breakdown) {
+			const allowed = breakdown === 'story_navigation_action_type' && kind === 'STORY' && metrics.every((metric) => metric === 'navigation');
+			if (!allowed) {
+				return graphError(400, 100, `The breakdown ${breakdown} is not supported for the metric ${metrics.find((metric) => metric !== 'navigation') ?? metrics[0]}`);
+			}
+		}
 		if (media.fewViewers) return graphError(400, 10, 'Not enough viewers for the media to show insights');
+		if (breakdown) {
+			const results = NAVIGATION_ACTIONS.map((action) => ({
+				dimension_values: [action],
+				value: this.mediaValue(media, `navigation:${action}`),
+			}));
+			return {
+				status: 200,
+				body: {
+					data: [
+						{
+							name: 'navigation',
+							period: 'lifetime',
+							title: 'Navigation',
+							description: 'Taps forward and back, exits and swipes on the story',
+							total_value: {
+								value: results.reduce((sum, result) => sum + result.value, 0),
+								breakdowns: [{ dimension_keys: ['story_navigation_action_type'], results }],
+							},
+							id: `${media.id}/insights/navigation/lifetime`,
+						},
+					],
+				},
+			};
+		}
 		return {
 			status: 200,
 			body: {
@@ -756,8 +1213,12 @@ class GraphEmulator {
 		};
 	}
 
-	/** Deterministic values per media and metric. */
+	/** Deterministic values per media and metric; a story's grow with its age, to full at 24 hours. */
 	mediaValue(media: Media, metric: string): number {
+		if (media.media_product_type === 'STORY') {
+			const age = Math.max(0, Math.min(STORY_LIFETIME_MS, this.clock - Date.parse(media.timestamp)));
+			return Math.round(((hash(`${media.id}:${metric}`) % 200) + 4) * (0.25 + (0.75 * age) / STORY_LIFETIME_MS));
+		}
 		const base = (hash(`${media.id}:${metric}`) % 900) + 10;
 		if (metric === 'ig_reels_avg_watch_time') return 2000 + (hash(media.id) % 9000);
 		if (metric === 'ig_reels_video_view_total_time') return base * 4100;

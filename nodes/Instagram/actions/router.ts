@@ -3,7 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { graphConnection, type GraphConnection } from '../transport';
 import * as account from './account/Account.resource';
+import * as businessDiscovery from './businessDiscovery/BusinessDiscovery.resource';
+import * as hashtag from './hashtag/Hashtag.resource';
 import * as media from './media/Media.resource';
+import * as story from './story/Story.resource';
 
 type Operation = { execute(this: IExecuteFunctions, connection: GraphConnection): Promise<INodeExecutionData[]> };
 
@@ -16,6 +19,9 @@ const resources: Record<string, Record<string, Operation>> = {
 		getComments: media.getComments,
 		getInsights: media.getInsights,
 	},
+	story: { getAll: story.getAll },
+	hashtag: { getRecentMedia: hashtag.getRecentMedia, getTopMedia: hashtag.getTopMedia, search: hashtag.search },
+	businessDiscovery: { get: businessDiscovery.get },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

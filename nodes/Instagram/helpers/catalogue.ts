@@ -11,6 +11,7 @@ import {
 	MEDIA_METRICS,
 	type AccountMetric,
 	type Introduction,
+	type MediaBreakdown,
 	type MediaKind,
 	type MediaMetric,
 	type MetricType,
@@ -131,6 +132,34 @@ export function mediaMetricColumns(selection: MetricSelection, at: ApiMoment): s
 	return selection.auto ? currentMediaMetrics(at) : selection.chosen;
 }
 
+/** `TAP_FORWARD` of navigation -> `navigation_tap_forward`; any value Meta adds gets a column the same way. */
+export function breakdownColumn(breakdown: MediaBreakdown, value: unknown): string {
+	const clean = String(value ?? '')
+		.trim()
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '_')
+		.replace(/^_+|_+$/g, '');
+	return `${breakdown.columnPrefix}${clean || 'unknown'}`;
+}
+
+/** The breakdown a metric is split by in story rows, if any. */
+export function breakdownOf(metric: string): MediaBreakdown | undefined {
+	return findMediaMetric(metric)?.breakdown;
+}
+
+/** Metric columns followed, for a metric with a breakdown, by one column per documented value. */
+export function withBreakdownColumns(metrics: readonly string[]): string[] {
+	return metrics.flatMap((metric) => {
+		const breakdown = breakdownOf(metric);
+		return breakdown ? [metric, ...breakdown.values.map((value) => breakdownColumn(breakdown, value))] : [metric];
+	});
+}
+
+/** The metric columns of story rows: the story metrics (auto) or the chosen ones, with the navigation columns. */
+export function storyMetricColumns(selection: MetricSelection, at: ApiMoment): string[] {
+	return withBreakdownColumns(selection.auto ? autoMediaMetrics('STORY', at) : selection.chosen);
+}
+
 function quoteList(names: string[]): string {
 	const quoted = names.map((name) => `"${name}"`);
 	return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
@@ -246,6 +275,23 @@ export function mediaMetricOptions(): INodePropertyOptions[] {
 		.sort(byName);
 	return [
 		{ name: 'Auto (Every Metric the Media Supports)', value: 'auto', description: 'Ask each media for every metric its type supports' },
+		...metrics,
+	];
+}
+
+/** Options of a story "Metrics" parameter: auto, then the metrics Meta serves for stories. */
+export function storyMetricOptions(): INodePropertyOptions[] {
+	const metrics = MEDIA_METRICS.filter((metric) => !metric.removed && metric.kinds.includes('STORY'))
+		.map((metric) => ({
+			name: metric.displayName,
+			value: metric.name,
+			description: metric.breakdown
+				? `${metric.description}; one column per ${metric.breakdown.name} value too`
+				: metric.description,
+		}))
+		.sort(byName);
+	return [
+		{ name: 'Auto (Every Story Metric)', value: 'auto', description: 'Every metric Meta serves for stories at the API version in use' },
 		...metrics,
 	];
 }

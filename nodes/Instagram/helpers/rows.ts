@@ -43,3 +43,32 @@ export function graphTime(value: unknown): number {
 	if (typeof value !== 'string') return Number.NaN;
 	return Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
 }
+
+/** Stories live 24 hours after their `timestamp`; so do their insights. */
+export const STORY_LIFETIME_MS = 24 * 3_600_000;
+
+/** When a story (and its insights) disappears, from its `timestamp`; null when Meta left the time out. */
+export function storyExpiresAt(story: IDataObject): string | null {
+	const posted = graphTime(story.timestamp);
+	return Number.isNaN(posted) ? null : new Date(posted + STORY_LIFETIME_MS).toISOString();
+}
+
+/**
+ * A story row: its fields, `expires_at`, any `extra` columns, then one column
+ * per metric (null where the story has none), then columns Meta added that
+ * the catalogue does not list (a new navigation action, say).
+ */
+export function storyRow(
+	story: IDataObject,
+	fields: readonly string[],
+	metricColumns: readonly string[] = [],
+	values: IDataObject = {},
+	extra: IDataObject = {},
+): IDataObject {
+	const row = orderFields(story, fields);
+	row.expires_at = storyExpiresAt(story);
+	Object.assign(row, extra);
+	for (const metric of metricColumns) row[metric] = values[metric] ?? null;
+	for (const [column, value] of Object.entries(values)) if (!(column in row)) row[column] = value;
+	return flattenRow(row);
+}

@@ -80,7 +80,7 @@ describe('Instagram Graph API credential', () => {
 
 	it('declares its secret fields as passwords', () => {
 		const password = credential.properties.filter((property) => property.typeOptions?.password).map((property) => property.name);
-		expect(password).toEqual(['accessToken', 'appSecret']);
+		expect(password).toEqual(['accessToken', 'appSecret', 'refreshedToken']);
 		expect(credential.properties.find((property) => property.name === 'apiVersion')?.default).toBe('v24.0');
 	});
 });

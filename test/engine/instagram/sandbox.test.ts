@@ -196,6 +196,6 @@ describe('against the sandbox', () => {
 			{ credentials: fb(sandbox, { accessToken: 'EAAB-expired-token-1' }) },
 		);
 		expect(result.error?.message).toMatch(/^Error validating access token: Session has expired/);
-		expect(result.error?.description).toContain('long-lived token');
+		expect(result.error?.description).toContain('System User token');
 	});
 });
