@@ -63,6 +63,8 @@ export interface InstagramSandboxOptions {
 	secondAccountMedia?: number;
 	/** The sandbox clock at start, ms; default six hours after the fixtures' epoch (the 4 stories are live). */
 	now?: number;
+	/** When the fixtures' media, stories and comments are dated from; default 2026-11-01T12:00Z (fixed for tests). */
+	epoch?: number;
 	/** Order of the comments edge: Meta's own example lists oldest first, some clients see newest first. */
 	commentOrder?: 'oldestFirst' | 'newestFirst';
 	/** Called before each request is answered: a test acts out records that arrive while a poll runs. */
@@ -403,6 +405,8 @@ class GraphEmulator {
 	private subRequests = 0;
 	/** The sandbox clock, ms. */
 	clock: number;
+	/** The fixtures' epoch, ms. */
+	private readonly epoch: number;
 	/** Tokens with a known age: issued by `issueToken` or by a refresh. */
 	readonly tokens = new Map<string, { issuedAt: number; expiresAt: number }>();
 	refreshCount = 0;
@@ -417,7 +421,8 @@ class GraphEmulator {
 		private readonly options: InstagramSandboxOptions,
 		private readonly control: InstagramSandboxControl,
 	) {
-		this.clock = options.now ?? SANDBOX_NOW;
+		this.epoch = options.epoch ?? EPOCH;
+		this.clock = options.now ?? this.epoch + (SANDBOX_NOW - EPOCH);
 		this.build();
 	}
 
@@ -471,7 +476,7 @@ class GraphEmulator {
 					owner: account.id,
 					media_type: kind === 'REELS' ? 'VIDEO' : kind,
 					media_product_type: kind === 'REELS' ? 'REELS' : 'FEED',
-					timestamp: metaTime(EPOCH - index * 8 * HOUR_MS - random.int(0, 3600) * 1000),
+					timestamp: metaTime(this.epoch - index * 8 * HOUR_MS - random.int(0, 3600) * 1000),
 					caption: random.chance(0.9) ? `${random.words(4)} #${random.words(1)}` : undefined,
 					permalink: `https://www.instagram.com/${kind === 'REELS' ? 'reel' : 'p'}/${shortcode}/`,
 					shortcode,
@@ -519,7 +524,7 @@ class GraphEmulator {
 				owner: main.id,
 				media_type: type,
 				media_product_type: 'STORY',
-				timestamp: metaTime(EPOCH + (index + 1) * HOUR_MS),
+				timestamp: metaTime(this.epoch + (index + 1) * HOUR_MS),
 				permalink: `https://instagram.com/stories/${main.username}/${id}/`,
 				shortcode: random.token(11),
 				media_url: `https://scontent.example.com/${id}.${type === 'IMAGE' ? 'jpg' : 'mp4'}`,
@@ -736,7 +741,7 @@ class GraphEmulator {
 				caption: `${random.words(4)} #${random.words(1)}`,
 				like_count: random.int(0, 9000),
 				comments_count: random.int(0, 400),
-				timestamp: metaTime(EPOCH - index * 12 * HOUR_MS),
+				timestamp: metaTime(this.epoch - index * 12 * HOUR_MS),
 				media_type: reel ? 'VIDEO' : random.pick(['IMAGE', 'CAROUSEL_ALBUM']),
 				media_product_type: reel ? 'REELS' : 'FEED',
 				permalink: `https://www.instagram.com/p/${random.token(11)}/`,
