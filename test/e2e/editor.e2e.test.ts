@@ -101,28 +101,47 @@ describe('the n8n editor', () => {
 	});
 
 	it.each(nodes.map((node) => [node.displayName, node] as const))('finds and opens %s', async (displayName, node) => {
-		await page.goto(`${base}/workflow/new`);
-		await page.getByText('Add first step').waitFor({ timeout: 60_000 });
-		await page.getByText('Got it').click({ timeout: 2000 }).catch(() => undefined);
-		await page.keyboard.press('n');
-		await page.keyboard.type(displayName);
-		const result = page.getByText(displayName, { exact: true }).first();
-		await result.waitFor({ timeout: 15_000 });
-		await result.click();
-		const file = displayName.replace(/\W+/g, '-').toLowerCase();
-		if (node.trigger) {
-			// A polling trigger opens straight into its parameters, with the Poll Times n8n adds.
-			await page.getByText('Poll Times').first().waitFor({ timeout: 15_000 });
-			await page.screenshot({ path: join(SCREENSHOTS, `${file}.png`) });
-			return;
+		try {
+			await findAndOpen(displayName, node);
+		} catch (error) {
+			await page.screenshot({ path: join(SCREENSHOTS, `failed-${displayName.replace(/\W+/g, '-').toLowerCase()}.png`) });
+			throw error;
 		}
-		for (const action of node.actions) {
-			await expect(page.getByText(action, { exact: true }).first().isVisible({ timeout: 5000 })).resolves.toBe(true);
-		}
-		await page.screenshot({ path: join(SCREENSHOTS, `${file}-actions.png`) });
-		await page.getByText(node.actions[0], { exact: true }).first().click();
-		await page.getByText('Operation', { exact: true }).first().waitFor({ timeout: 15_000 });
-		if (node.resources.length) await page.getByText('Resource', { exact: true }).first().waitFor({ timeout: 5000 });
-		await page.screenshot({ path: join(SCREENSHOTS, `${file}-parameters.png`) });
 	});
 });
+
+async function findAndOpen(displayName: string, node: NodeUnderCheck): Promise<void> {
+	await page.goto(`${base}/workflow/new`);
+	await page.getByText('Add first step').waitFor({ timeout: 60_000 });
+	await page.getByText('Got it').click({ timeout: 2000 }).catch(() => undefined);
+	await page.keyboard.press('n');
+	// n8n lists a node and its trigger as one entry under the node's name,
+	// with the trigger's events under "Triggers" and the operations under "Actions".
+	const entry = displayName.replace(/ Trigger$/, '');
+	await page.keyboard.type(entry);
+	const result = page.getByText(entry, { exact: true }).first();
+	await result.waitFor({ timeout: 15_000 });
+	await result.click();
+	const file = displayName.replace(/\W+/g, '-').toLowerCase();
+	if (node.trigger) {
+		await page.getByText(/^Triggers \(\d+\)/).first().waitFor({ timeout: 15_000 });
+		await page.screenshot({ path: join(SCREENSHOTS, `${file}-events.png`) });
+		await page.getByText(/^On /).first().click();
+		// A polling trigger opens into its parameters, with the Poll Times n8n adds to it.
+		await page.getByText('Poll Times').first().waitFor({ timeout: 15_000 });
+		await page.screenshot({ path: join(SCREENSHOTS, `${file}-parameters.png`) });
+		return;
+	}
+	// With a trigger beside it on an empty canvas, n8n folds the actions away.
+	const firstAction = page.getByText(node.actions[0], { exact: true }).first();
+	const unfolded = await firstAction.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+	if (!unfolded) await page.getByText(/^Actions \(\d+\)/).first().click();
+	for (const action of node.actions) {
+		await page.getByText(action, { exact: true }).first().waitFor({ state: 'visible', timeout: 10_000 });
+	}
+	await page.screenshot({ path: join(SCREENSHOTS, `${file}-actions.png`) });
+	await page.getByText(node.actions[0], { exact: true }).first().click();
+	await page.getByText('Operation', { exact: true }).first().waitFor({ timeout: 15_000 });
+	if (node.resources.length) await page.getByText('Resource', { exact: true }).first().waitFor({ timeout: 5000 });
+	await page.screenshot({ path: join(SCREENSHOTS, `${file}-parameters.png`) });
+}

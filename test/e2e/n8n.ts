@@ -111,10 +111,12 @@ export function createInstance(runtime: N8nRuntime, folder?: string): N8nInstanc
  * Runs an n8n CLI command without blocking: the sandbox usually lives in this
  * very process and must keep answering while n8n calls it.
  */
-function cli(instance: N8nInstance, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-	return new Promise((resolveRun, reject) => {
+async function cli(instance: N8nInstance, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	// Every n8n process opens a task broker (port 5679 by default): each gets its own.
+	const brokerPort = await freePort();
+	return await new Promise((resolveRun, reject) => {
 		const child = spawn(instance.runtime.node, [instance.runtime.bin, ...args], {
-			env: instance.env,
+			env: { ...instance.env, N8N_RUNNERS_BROKER_PORT: String(brokerPort) },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';

@@ -145,6 +145,28 @@ describe('Instagram Insights in a real n8n', () => {
 		expect(execution.stdout).not.toContain('EAAe2eFacebookToken01');
 	});
 
+	it('runs stories, hashtags and business discovery with Facebook Login', async () => {
+		const fb = { instagramGraphApi: CREDENTIALS.instagramGraphApi };
+		const account = { __rl: true, mode: 'id', value: SANDBOX_IDS.mainAccount };
+		const coffee = { __rl: true, mode: 'name', value: '#coffee' };
+		const execution = await run('e2eInstagramPart2', [
+			{ name: 'Stories', type: 'instagramInsights', credentials: fb, parameters: { resource: 'story', operation: 'getAll', accountId: account, returnAll: true, includeInsights: true } },
+			{ name: 'Hashtag', type: 'instagramInsights', credentials: fb, parameters: { resource: 'hashtag', operation: 'search', accountId: account, hashtagName: coffee } },
+			{ name: 'Top Media', type: 'instagramInsights', credentials: fb, parameters: { resource: 'hashtag', operation: 'getTopMedia', accountId: account, hashtagName: coffee, returnAll: false, limit: 3 } },
+			{ name: 'Recent Media', type: 'instagramInsights', credentials: fb, parameters: { resource: 'hashtag', operation: 'getRecentMedia', accountId: account, hashtagName: coffee, returnAll: false, limit: 2 } },
+			{ name: 'Discovery', type: 'instagramInsights', credentials: fb, parameters: { resource: 'businessDiscovery', operation: 'get', accountId: account, username: 'bluebottle', includeMedia: true } },
+		]);
+		const stories = rows(execution, 'Stories');
+		expect(stories.length).toBeGreaterThan(0);
+		for (const story of stories) expect(story).toHaveProperty('reach');
+		expect(rows(execution, 'Hashtag')[0]).toHaveProperty('id');
+		expect(rows(execution, 'Top Media')).toHaveLength(3);
+		expect(rows(execution, 'Recent Media')).toHaveLength(2);
+		const discovery = rows(execution, 'Discovery');
+		expect(discovery[0]).toMatchObject({ row_type: 'profile' });
+		expect(discovery.length).toBeGreaterThan(1);
+	});
+
 	it('runs media with insights on Instagram Login (parallel GETs, the token\'s own account)', async () => {
 		const ig = { instagramGraphApi: CREDENTIALS.instagramLogin };
 		const execution = await run('e2eInstagramIg', [
