@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { assertDateOrder, parseDateParameter, parseList, type ParameterRef } from '../shared/validation';
 
@@ -53,29 +52,8 @@ export const networkProperties: INodeProperties[] = [
 	},
 ];
 
-const CALENDAR = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
-
-/**
- * Whether a date written as text names a real day and time: JavaScript's
- * date arithmetic would quietly read 2023-13-45 as a day in 2024.
- */
-function isRealCalendarTime(value: unknown): boolean {
-	if (typeof value !== 'string') return true;
-	const match = CALENDAR.exec(value.trim());
-	if (!match) return true;
-	const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => Number(part ?? 0));
-	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60;
-}
-
 function readDate(ctx: IExecuteFunctions, name: string, ref: ParameterRef): Date | undefined {
 	const value = ctx.getNodeParameter(name, ref.itemIndex ?? 0, '');
-	if (!isRealCalendarTime(value)) {
-		throw new NodeOperationError(ctx.getNode(), `Invalid "${ref.label}": "${String(value)}" is not a date`, {
-			itemIndex: ref.itemIndex,
-			description: 'The month, day or time is out of range.',
-		});
-	}
 	return parseDateParameter(ctx.getNode(), ref, value, { timeZone: ctx.getTimezone() });
 }
 

@@ -33,6 +33,20 @@ function isDateLike(value: unknown): value is DateLike {
 	return typeof value === 'object' && value !== null && typeof (value as DateLike).toJSDate === 'function';
 }
 
+const CALENDAR = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
+
+/**
+ * Whether a date written as text names a real day and time: JavaScript reads
+ * 2023-02-30T10:00:00Z as 2 March, and 2023-13-45 as a day in 2024.
+ */
+function isRealCalendarTime(text: string): boolean {
+	const match = CALENDAR.exec(text);
+	if (!match) return true;
+	const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => Number(part ?? 0));
+	const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60;
+}
+
 const DATE_HELP =
 	'Use a date such as 2024-05-01, a date-time such as 2024-05-01T09:00:00Z, or an expression such as {{ $now.minus({ days: 7 }) }}.';
 
@@ -57,6 +71,9 @@ export function parseDateParameter(
 	else if (typeof value === 'number') date = new Date(value < 1e11 ? value * 1000 : value);
 	else if (typeof value === 'string') {
 		const text = value.trim();
+		if (!isRealCalendarTime(text)) {
+			throw invalid(node, ref, `"${value}" is not a date`, 'The month, day or time is out of range.');
+		}
 		if (/^\d{9,13}$/.test(text)) {
 			const numeric = Number(text);
 			date = new Date(numeric < 1e11 ? numeric * 1000 : numeric);

@@ -95,3 +95,11 @@ describe('dates', () => {
 		expect(wallClockToDate('not a date', 'UTC')).toBeUndefined();
 	});
 });
+
+describe('impossible calendar dates', () => {
+	it('rejects a day past the end of its month, with or without a zone', () => {
+		expect(() => parseDateParameter(node, from, '2023-02-30T10:00:00Z')).toThrow('Invalid "From": "2023-02-30T10:00:00Z" is not a date');
+		expect(() => parseDateParameter(node, from, '2023-04-31')).toThrow('Invalid "From"');
+		expect(parseDateParameter(node, from, '2024-02-29T00:00:00Z')?.toISOString()).toBe('2024-02-29T00:00:00.000Z');
+	});
+});
